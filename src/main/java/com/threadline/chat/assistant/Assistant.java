@@ -1,0 +1,78 @@
+package com.threadline.chat.assistant;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Generated;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import com.threadline.chat.system.JsonColumns;
+
+@Entity
+@Table(name = "assistants")
+class Assistant {
+
+	@Id
+	String id;
+
+	String tenantId;
+
+	@Generated
+	@Column(insertable = false, updatable = false)
+	@Nullable Long seq;
+
+	Instant createdAt;
+
+	@Nullable String name;
+
+	@Nullable String description;
+
+	String model;
+
+	@Nullable String instructions;
+
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	JsonNode tools;
+
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	@Nullable JsonNode toolResources;
+
+	@Convert(converter = JsonColumns.StringMap.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	Map<String, String> metadata;
+
+	@Nullable Double temperature;
+
+	@Column(name = "top_p")
+	@Nullable Double topP;
+
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	@Nullable JsonNode responseFormat;
+
+	protected Assistant() {
+	}
+
+	Assistant(String id, String tenantId, String model, JsonNode tools, Map<String, String> metadata) {
+		this.id = id;
+		this.tenantId = tenantId;
+		this.createdAt = Instant.now();
+		this.model = model;
+		this.tools = tools;
+		this.metadata = metadata;
+	}
+
+}

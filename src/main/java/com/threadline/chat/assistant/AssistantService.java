@@ -1,0 +1,143 @@
+package com.threadline.chat.assistant;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.threadline.chat.system.ApiException;
+import com.threadline.chat.system.ListPage;
+import com.threadline.chat.system.ListQuery;
+import com.threadline.chat.system.Metadata;
+import com.threadline.chat.system.ObjectIds;
+import com.threadline.chat.system.SeqWindow;
+
+/**
+ * Assistants of a tenant. Every query is filtered by the tenant; row-level security
+ * filters again.
+ */
+@Service
+public class AssistantService {
+
+	private final Assistants assistants;
+
+	AssistantService(Assistants assistants) {
+		this.assistants = assistants;
+	}
+
+	/**
+	 * The fields of a create or modify request; on modify, {@code null} leaves a field as
+	 * it is.
+	 */
+	record Changes(@Nullable String model, @Nullable String name, @Nullable String description,
+			@Nullable String instructions, @Nullable JsonNode tools, @Nullable JsonNode toolResources,
+			@Nullable Map<String, String> metadata, @Nullable Double temperature, @Nullable Double topP,
+			@Nullable JsonNode responseFormat) {
+	}
+
+	/** The tenant's assistant, or 404. */
+	@Transactional(readOnly = true)
+	public AssistantView find(String tenantId, String assistantId) {
+		return AssistantView.of(load(tenantId, assistantId));
+	}
+
+	/** The tenant's assistant, if it exists. */
+	@Transactional(readOnly = true)
+	public Optional<AssistantView> findIfPresent(String tenantId, String assistantId) {
+		return this.assistants.findByTenantIdAndId(tenantId, assistantId).map(AssistantView::of);
+	}
+
+	@Transactional
+	AssistantView create(String tenantId, Changes changes) {
+		if (changes.model() == null || changes.model().isBlank()) {
+			throw ApiException.invalid("model", "Missing required parameter: 'model'.");
+		}
+		Assistant assistant = new Assistant(ObjectIds.next("asst"), tenantId, changes.model(),
+				Tools.checked(changes.tools(), "tools"), Metadata.checked(changes.metadata()));
+		apply(assistant, changes);
+		return AssistantView.of(this.assistants.save(assistant));
+	}
+
+	@Transactional
+	AssistantView modify(String tenantId, String assistantId, Changes changes) {
+		Assistant assistant = load(tenantId, assistantId);
+		if (changes.model() != null) {
+			if (changes.model().isBlank()) {
+				throw ApiException.invalid("model", "Invalid 'model': expected a non-empty string.");
+			}
+			assistant.model = changes.model();
+		}
+		if (changes.tools() != null) {
+			assistant.tools = Tools.checked(changes.tools(), "tools");
+		}
+		if (changes.metadata() != null) {
+			assistant.metadata = Metadata.checked(changes.metadata());
+		}
+		apply(assistant, changes);
+		return AssistantView.of(this.assistants.saveAndFlush(assistant));
+	}
+
+	@Transactional
+	void delete(String tenantId, String assistantId) {
+		this.assistants.delete(load(tenantId, assistantId));
+	}
+
+	@Transactional(readOnly = true)
+	ListPage<AssistantView> list(String tenantId, ListQuery query) {
+		SeqWindow window = query
+			.window(id -> this.assistants.findByTenantIdAndId(tenantId, id).map(assistant -> assistant.seq));
+		return window.page(this.assistants.page(tenantId, window.lo(), window.hi(), window.sort(), window.limit()),
+				AssistantView::of, AssistantView::id);
+	}
+
+	private Assistant load(String tenantId, String assistantId) {
+		return this.assistants.findByTenantIdAndId(tenantId, assistantId)
+			.orElseThrow(() -> ApiException.notFound("assistant", assistantId));
+	}
+
+	private static void apply(Assistant assistant, Changes changes) {
+		if (changes.name() != null) {
+			assistant.name = limited(changes.name(), "name", 256);
+		}
+		if (changes.description() != null) {
+			assistant.description = limited(changes.description(), "description", 512);
+		}
+		if (changes.instructions() != null) {
+			assistant.instructions = limited(changes.instructions(), "instructions", 256_000);
+		}
+		if (changes.toolResources() != null) {
+			assistant.toolResources = changes.toolResources();
+		}
+		if (changes.temperature() != null) {
+			assistant.temperature = ranged(changes.temperature(), "temperature", 2.0);
+		}
+		if (changes.topP() != null) {
+			assistant.topP = ranged(changes.topP(), "top_p", 1.0);
+		}
+		if (changes.responseFormat() != null) {
+			assistant.responseFormat = ResponseFormats.checked(changes.responseFormat(), "response_format");
+		}
+	}
+
+	static String limited(String value, String param, int max) {
+		if (value.length() > max) {
+			throw ApiException.invalid(param,
+					"Invalid '%s': string too long. Expected a string with maximum length %d, but got a string with length %d instead."
+						.formatted(param, max, value.length()));
+		}
+		return value;
+	}
+
+	private static double ranged(double value, String param, double max) {
+		if (value < 0 || value > max) {
+			throw ApiException.invalid(param,
+					"Invalid '%s': expected a number between 0 and %s, got %s.".formatted(param, max, value));
+		}
+		return value;
+	}
+
+}

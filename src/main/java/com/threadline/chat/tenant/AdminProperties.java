@@ -1,0 +1,15 @@
+package com.threadline.chat.tenant;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The operator API.
+ *
+ * @param token bearer token for {@code /admin/**} ({@code ADMIN_TOKEN}); when unset the
+ * operator API is disabled
+ */
+@ConfigurationProperties("admin")
+record AdminProperties(@Nullable String token) {
+}

@@ -1,0 +1,39 @@
+package com.threadline.chat.tenant;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.threadline.chat.system.Blocking;
+
+/**
+ * {@code POST /v1/user_tokens}: a tenant mints an expiring token for one of its end
+ * users.
+ */
+@RestController
+class UserTokenController {
+
+	private final UserTokens tokens;
+
+	private final Blocking blocking;
+
+	UserTokenController(UserTokens tokens, Blocking blocking) {
+		this.tokens = tokens;
+		this.blocking = blocking;
+	}
+
+	record MintRequest(@Nullable String user, @Nullable Long ttlSeconds) {
+	}
+
+	@PostMapping("/v1/user_tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<UserTokens.Minted> mint(Caller caller, @RequestBody MintRequest request) {
+		return this.blocking.call(() -> this.tokens.mint(caller.tenantId(), request.user(), request.ttlSeconds()));
+	}
+
+}

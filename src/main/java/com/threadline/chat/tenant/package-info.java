@@ -1,0 +1,8 @@
+/**
+ * Who is calling: tenants, their hashed API keys, end-user tokens, and the web filter
+ * that turns a credential into a {@link com.threadline.chat.tenant.Caller}.
+ */
+@NullMarked
+package com.threadline.chat.tenant;
+
+import org.jspecify.annotations.NullMarked;

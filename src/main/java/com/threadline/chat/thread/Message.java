@@ -1,0 +1,87 @@
+package com.threadline.chat.thread;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Generated;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import com.threadline.chat.system.JsonColumns;
+
+@Entity
+@Table(name = "messages")
+class Message {
+
+	@Id
+	String id;
+
+	String tenantId;
+
+	String threadId;
+
+	@Generated
+	@Column(insertable = false, updatable = false)
+	@Nullable Long seq;
+
+	Instant createdAt;
+
+	String role;
+
+	/**
+	 * Content parts in OpenAI's output shape, e.g.
+	 * {@code [{"type":"text","text":{"value":…,"annotations":[]}}]}.
+	 */
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	JsonNode content;
+
+	String status;
+
+	@Nullable String assistantId;
+
+	@Nullable String runId;
+
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	JsonNode attachments;
+
+	@Convert(converter = JsonColumns.StringMap.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	Map<String, String> metadata;
+
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	@Nullable JsonNode incompleteDetails;
+
+	@Nullable Instant completedAt;
+
+	@Nullable Instant incompleteAt;
+
+	protected Message() {
+	}
+
+	Message(String id, String tenantId, String threadId, String role, JsonNode content, String status,
+			JsonNode attachments, Map<String, String> metadata) {
+		this.id = id;
+		this.tenantId = tenantId;
+		this.threadId = threadId;
+		this.role = role;
+		this.content = content;
+		this.status = status;
+		this.attachments = attachments;
+		this.metadata = metadata;
+		this.createdAt = Instant.now();
+	}
+
+}

@@ -1,0 +1,170 @@
+package com.threadline.chat.thread;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.threadline.chat.system.ApiException;
+import com.threadline.chat.system.ListPage;
+import com.threadline.chat.system.ListQuery;
+import com.threadline.chat.system.Metadata;
+import com.threadline.chat.system.ObjectIds;
+import com.threadline.chat.system.SeqWindow;
+import com.threadline.chat.tenant.Caller;
+
+/**
+ * Messages of a thread. Callers reach them through a thread they may access; the run
+ * engine, which acts for the tenant, writes assistant messages at state changes only
+ * (never per token).
+ */
+@Service
+public class MessageService {
+
+	private final Messages messages;
+
+	private final Threads threads;
+
+	MessageService(Messages messages, Threads threads) {
+		this.messages = messages;
+		this.threads = threads;
+	}
+
+	/**
+	 * Adds a message to a thread the caller may access, unless a run holds the thread.
+	 */
+	@Transactional
+	public MessageView create(Caller caller, String threadId, NewMessage message) {
+		ChatThread thread = thread(caller, threadId);
+		if (thread.activeRunId != null) {
+			throw ApiException.invalid(null,
+					"Can't add messages to %s while a run %s is active.".formatted(threadId, thread.activeRunId));
+		}
+		return insert(caller.tenantId(), threadId, message, "", null, null);
+	}
+
+	@Transactional(readOnly = true)
+	MessageView find(Caller caller, String threadId, String messageId) {
+		return MessageView.of(load(caller, threadId, messageId));
+	}
+
+	@Transactional
+	MessageView modify(Caller caller, String threadId, String messageId, @Nullable Map<String, String> metadata) {
+		Message message = load(caller, threadId, messageId);
+		if (metadata != null) {
+			message.metadata = Metadata.checked(metadata);
+		}
+		return MessageView.of(this.messages.saveAndFlush(message));
+	}
+
+	@Transactional
+	void delete(Caller caller, String threadId, String messageId) {
+		this.messages.delete(load(caller, threadId, messageId));
+	}
+
+	@Transactional(readOnly = true)
+	ListPage<MessageView> list(Caller caller, String threadId, @Nullable String runId, ListQuery query) {
+		thread(caller, threadId);
+		SeqWindow window = query
+			.window(id -> this.messages.findByTenantIdAndThreadIdAndId(caller.tenantId(), threadId, id)
+				.map(message -> message.seq));
+		return window.page(this.messages.page(caller.tenantId(), threadId, runId, window.lo(), window.hi(),
+				window.sort(), window.limit()), MessageView::of, MessageView::id);
+	}
+
+	/** The whole thread in order, as a run's prompt is built from it. */
+	@Transactional(readOnly = true)
+	public List<MessageView> history(String tenantId, String threadId) {
+		return this.messages.findByTenantIdAndThreadIdOrderBySeqAsc(tenantId, threadId)
+			.stream()
+			.map(MessageView::of)
+			.toList();
+	}
+
+	/**
+	 * Adds a message on behalf of a run ({@code additional_messages}), bypassing the lock
+	 * the run itself holds.
+	 */
+	@Transactional
+	public MessageView addForRun(String tenantId, String threadId, NewMessage message, String paramPrefix) {
+		return insert(tenantId, threadId, message, paramPrefix, null, null);
+	}
+
+	/** Starts the assistant's reply of a run: an empty, {@code in_progress} message. */
+	@Transactional
+	public MessageView startReply(String tenantId, String threadId, String assistantId, String runId) {
+		Message message = new Message(ObjectIds.next("msg"), tenantId, threadId, "assistant",
+				JsonNodeFactory.instance.arrayNode(), "in_progress", JsonNodeFactory.instance.arrayNode(), Map.of());
+		message.assistantId = assistantId;
+		message.runId = runId;
+		return MessageView.of(this.messages.saveAndFlush(message));
+	}
+
+	/**
+	 * Ends a run's reply with its whole text: {@code completed}, or {@code incomplete}
+	 * with {@code reason} (the partial text is kept).
+	 */
+	@Transactional
+	public MessageView finishReply(String tenantId, String messageId, String text, @Nullable String reason) {
+		Message message = this.messages.findById(messageId)
+			.filter(m -> m.tenantId.equals(tenantId))
+			.orElseThrow(() -> ApiException.notFound("message", messageId));
+		message.content = text.isEmpty() ? JsonNodeFactory.instance.arrayNode()
+				: JsonNodeFactory.instance.arrayNode().add(MessageContent.text(text));
+		if (reason == null) {
+			message.status = "completed";
+			message.completedAt = Instant.now();
+		}
+		else {
+			message.status = "incomplete";
+			message.incompleteAt = Instant.now();
+			message.incompleteDetails = JsonNodeFactory.instance.objectNode().put("reason", reason);
+		}
+		return MessageView.of(this.messages.saveAndFlush(message));
+	}
+
+	MessageView insert(String tenantId, String threadId, NewMessage input, String paramPrefix,
+			@Nullable String assistantId, @Nullable String runId) {
+		String role = input.role();
+		if (role == null) {
+			throw ApiException.invalid(paramPrefix + "role",
+					"Missing required parameter: '%srole'.".formatted(paramPrefix));
+		}
+		if (!role.equals("user") && !role.equals("assistant")) {
+			throw ApiException.invalid(paramPrefix + "role",
+					"Invalid value: '%s'. Supported values are: 'user' and 'assistant'.".formatted(role));
+		}
+		JsonNode content = MessageContent.parse(input.content(), paramPrefix + "content");
+		JsonNode attachments = input.attachments();
+		if (attachments != null && !attachments.isNull() && !attachments.isArray()) {
+			throw ApiException.invalid(paramPrefix + "attachments",
+					"Invalid type for '%sattachments': expected an array.".formatted(paramPrefix));
+		}
+		Message message = new Message(ObjectIds.next("msg"), tenantId, threadId, role, content, "completed",
+				(attachments != null && attachments.isArray()) ? attachments : JsonNodeFactory.instance.arrayNode(),
+				Metadata.checked(input.metadata()));
+		message.assistantId = assistantId;
+		message.runId = runId;
+		message.completedAt = message.createdAt;
+		return MessageView.of(this.messages.saveAndFlush(message));
+	}
+
+	private ChatThread thread(Caller caller, String threadId) {
+		return this.threads.findByTenantIdAndId(caller.tenantId(), threadId)
+			.filter(thread -> caller.mayAccess(thread.user))
+			.orElseThrow(() -> ApiException.notFound("thread", threadId));
+	}
+
+	private Message load(Caller caller, String threadId, String messageId) {
+		thread(caller, threadId);
+		return this.messages.findByTenantIdAndThreadIdAndId(caller.tenantId(), threadId, messageId)
+			.orElseThrow(() -> ApiException.notFound("message", messageId));
+	}
+
+}

@@ -1,0 +1,126 @@
+package com.threadline.chat.thread;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.threadline.chat.system.ApiException;
+import com.threadline.chat.system.ListPage;
+import com.threadline.chat.system.ListQuery;
+import com.threadline.chat.system.Metadata;
+import com.threadline.chat.system.ObjectIds;
+import com.threadline.chat.system.SeqWindow;
+import com.threadline.chat.tenant.Caller;
+
+/**
+ * Threads: an end user sees and changes only their own, an API key all of its tenant's.
+ * Someone else's thread is a 404, exactly like one that does not exist.
+ */
+@Service
+public class ThreadService {
+
+	private final Threads threads;
+
+	private final MessageService messages;
+
+	ThreadService(Threads threads, MessageService messages) {
+		this.threads = threads;
+		this.messages = messages;
+	}
+
+	/**
+	 * Creates a thread owned by the calling user (or, for an API key, by {@code user} if
+	 * given) with its initial messages.
+	 */
+	@Transactional
+	public ThreadView create(Caller caller, @Nullable String user, @Nullable Map<String, String> metadata,
+			@Nullable JsonNode toolResources, @Nullable List<NewMessage> initial) {
+		String owner = caller.isUser() ? caller.user() : user;
+		if (owner != null && owner.length() > 256) {
+			throw ApiException.invalid("user", "Invalid 'user': string too long. Expected at most 256 characters.");
+		}
+		List<NewMessage> messages = (initial != null) ? initial : List.of();
+		if (messages.size() > 32) {
+			throw ApiException.invalid("messages", "Invalid 'messages': array too long. Expected at most 32 messages.");
+		}
+		ChatThread thread = new ChatThread(ObjectIds.next("thread"), caller.tenantId(), owner,
+				Metadata.checked(metadata));
+		thread.toolResources = toolResources;
+		this.threads.saveAndFlush(thread);
+		for (int i = 0; i < messages.size(); i++) {
+			this.messages.insert(caller.tenantId(), thread.id, messages.get(i), "messages[%d].".formatted(i), null,
+					null);
+		}
+		return ThreadView.of(thread);
+	}
+
+	@Transactional(readOnly = true)
+	public ThreadView find(Caller caller, String threadId) {
+		return ThreadView.of(load(caller, threadId));
+	}
+
+	@Transactional
+	ThreadView modify(Caller caller, String threadId, @Nullable Map<String, String> metadata,
+			@Nullable JsonNode toolResources) {
+		ChatThread thread = load(caller, threadId);
+		if (metadata != null) {
+			thread.metadata = Metadata.checked(metadata);
+		}
+		if (toolResources != null) {
+			thread.toolResources = toolResources;
+		}
+		return ThreadView.of(this.threads.saveAndFlush(thread));
+	}
+
+	@Transactional
+	void delete(Caller caller, String threadId) {
+		this.threads.delete(load(caller, threadId));
+	}
+
+	/**
+	 * The caller's threads, newest first by default; an API key may filter by
+	 * {@code user}.
+	 */
+	@Transactional(readOnly = true)
+	ListPage<ThreadView> list(Caller caller, @Nullable String user, ListQuery query) {
+		String owner = caller.isUser() ? caller.user() : user;
+		SeqWindow window = query.window(id -> this.threads.findByTenantIdAndId(caller.tenantId(), id)
+			.filter(thread -> owner == null || owner.equals(thread.user))
+			.map(thread -> thread.seq));
+		return window.page(
+				this.threads.page(caller.tenantId(), owner, window.lo(), window.hi(), window.sort(), window.limit()),
+				ThreadView::of, ThreadView::id);
+	}
+
+	/**
+	 * Marks {@code runId} as the thread's active run, or fails with OpenAI's 400 naming
+	 * the run that already holds it.
+	 */
+	@Transactional
+	public void lockForRun(String tenantId, String threadId, String runId) {
+		if (this.threads.lock(tenantId, threadId, runId) == 0) {
+			ChatThread thread = this.threads.findByTenantIdAndId(tenantId, threadId)
+				.orElseThrow(() -> ApiException.notFound("thread", threadId));
+			throw ApiException.invalid(null,
+					"Thread %s already has an active run %s.".formatted(threadId, thread.activeRunId));
+		}
+	}
+
+	/** Releases the thread if {@code runId} holds it. */
+	@Transactional
+	public void unlock(String tenantId, String threadId, String runId) {
+		this.threads.unlock(tenantId, threadId, runId);
+	}
+
+	ChatThread load(Caller caller, String threadId) {
+		return this.threads.findByTenantIdAndId(caller.tenantId(), threadId)
+			.filter(thread -> caller.mayAccess(thread.user))
+			.orElseThrow(() -> ApiException.notFound("thread", threadId));
+	}
+
+}
