@@ -1,0 +1,26 @@
+package com.threadline.chat.tool;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+/** All server-side tools by function name. */
+@Component
+public class ToolExecutors {
+
+	private final Map<String, ToolExecutor> byName;
+
+	ToolExecutors(List<ToolExecutor> executors) {
+		this.byName = executors.stream()
+			.collect(Collectors.toUnmodifiableMap(e -> e.definition().name(), Function.identity()));
+	}
+
+	public Optional<ToolExecutor> find(String functionName) {
+		return Optional.ofNullable(this.byName.get(functionName));
+	}
+
+}
