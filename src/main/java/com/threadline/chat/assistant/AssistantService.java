@@ -33,7 +33,7 @@ public class AssistantService {
 	 * The fields of a create or modify request; on modify, {@code null} leaves a field as
 	 * it is.
 	 */
-	record Changes(@Nullable String model, @Nullable String name, @Nullable String description,
+	public record Changes(@Nullable String model, @Nullable String name, @Nullable String description,
 			@Nullable String instructions, @Nullable JsonNode tools, @Nullable JsonNode toolResources,
 			@Nullable Map<String, String> metadata, @Nullable Double temperature, @Nullable Double topP,
 			@Nullable JsonNode responseFormat) {
@@ -52,7 +52,7 @@ public class AssistantService {
 	}
 
 	@Transactional
-	AssistantView create(String tenantId, Changes changes) {
+	public AssistantView create(String tenantId, Changes changes) {
 		if (changes.model() == null || changes.model().isBlank()) {
 			throw ApiException.invalid("model", "Missing required parameter: 'model'.");
 		}

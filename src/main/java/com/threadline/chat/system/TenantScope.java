@@ -28,6 +28,11 @@ public final class TenantScope {
 		return ScopedValue.where(TENANT, tenantId).call(work::call);
 	}
 
+	/** Like {@link #call}, for work that throws no checked exception. */
+	public static <T> T callUnchecked(String tenantId, java.util.function.Supplier<T> work) {
+		return ScopedValue.where(TENANT, tenantId).call(work::get);
+	}
+
 	/** Runs {@code work} on this thread acting for {@code tenantId}. */
 	public static void run(String tenantId, Runnable work) {
 		ScopedValue.where(TENANT, tenantId).run(work);

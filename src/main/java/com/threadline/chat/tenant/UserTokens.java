@@ -26,7 +26,7 @@ import com.threadline.chat.system.ApiException;
  * ends its users' tokens.
  */
 @Component
-class UserTokens {
+public class UserTokens {
 
 	private static final String ISSUER = "threadline";
 
@@ -39,11 +39,11 @@ class UserTokens {
 		this.properties = properties;
 	}
 
-	record Minted(String object, String token, String user, long expiresAt) {
+	public record Minted(String object, String token, String user, long expiresAt) {
 	}
 
 	@Transactional(readOnly = true)
-	Minted mint(String tenantId, @Nullable String user, @Nullable Long ttlSeconds) {
+	public Minted mint(String tenantId, @Nullable String user, @Nullable Long ttlSeconds) {
 		if (user == null || user.isBlank()) {
 			throw ApiException.invalid("user", "Missing required parameter: 'user'.");
 		}

@@ -1,0 +1,55 @@
+package com.threadline.chat.demo;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.threadline.chat.system.ApiException;
+import com.threadline.chat.system.Blocking;
+import com.threadline.chat.tenant.UserTokens;
+
+/**
+ * {@code POST /demo/session}: the chat page's one-click demo user. Offered only while the
+ * demo is enabled (by default only on a zero-setup start); otherwise the route does not
+ * exist.
+ */
+@RestController
+class DemoController {
+
+	private final DemoSetup demo;
+
+	private final UserTokens tokens;
+
+	private final Blocking blocking;
+
+	DemoController(DemoSetup demo, UserTokens tokens, Blocking blocking) {
+		this.demo = demo;
+		this.tokens = tokens;
+		this.blocking = blocking;
+	}
+
+	record SessionRequest(@Nullable String user) {
+	}
+
+	record Session(String object, String token, String user, long expiresAt, String assistantId) {
+	}
+
+	@PostMapping("/demo/session")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Session> session(@RequestBody(required = false) @Nullable SessionRequest request) {
+		DemoSetup.Demo demo = this.demo.demo()
+			.orElseThrow(() -> ApiException.notAllowed("The demo is not enabled on this server."));
+		String user = (request != null && request.user() != null && !request.user().isBlank()) ? request.user()
+				: "demo-user";
+		return this.blocking.call(() -> {
+			UserTokens.Minted minted = this.tokens.mint(demo.tenantId(), user, null);
+			return new Session("demo_session", minted.token(), minted.user(), minted.expiresAt(), demo.assistantId());
+		});
+	}
+
+}

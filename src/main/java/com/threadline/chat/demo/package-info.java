@@ -1,0 +1,8 @@
+/**
+ * The zero-setup demo: a tenant with the seed's assistant 瓜瓜, a course schedule, and
+ * one-click demo users.
+ */
+@NullMarked
+package com.threadline.chat.demo;
+
+import org.jspecify.annotations.NullMarked;
