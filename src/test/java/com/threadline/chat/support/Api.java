@@ -67,42 +67,25 @@ public final class Api {
 	 * POSTs {@code body} as JSON, expects {@code status} and returns the response body.
 	 */
 	public static JsonNode post(WebTestClient client, String path, Object body, int status) {
-		byte[] bytes = client.post()
+		return expect(client.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue((body instanceof String s) ? s : JSON.writeValueAsString(body))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		return JSON.readTree(bytes);
+			.exchange(), status);
 	}
 
 	/** GETs {@code path}, expects {@code status} and returns the response body. */
 	public static JsonNode get(WebTestClient client, String path, int status) {
-		byte[] bytes = client.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		return JSON.readTree(bytes);
+		return expect(client.get().uri(path).exchange(), status);
 	}
 
 	/** DELETEs {@code path}, expects {@code status} and returns the response body. */
 	public static JsonNode delete(WebTestClient client, String path, int status) {
-		byte[] bytes = client.delete()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
+		return expect(client.delete().uri(path).exchange(), status);
+	}
+
+	private static JsonNode expect(WebTestClient.ResponseSpec response, int status) {
+		byte[] bytes = response.expectStatus().isEqualTo(status).expectBody().returnResult().getResponseBody();
 		return JSON.readTree(bytes);
 	}
 
