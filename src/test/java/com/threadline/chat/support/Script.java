@@ -1,0 +1,256 @@
+package com.threadline.chat.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One scripted answer of the {@link FakeModelServer}: a streamed reply (text chunks, tool
+ * calls, usage, finish reason), an HTTP error, or a fault. Scripts are immutable; every
+ * modifier returns a new script.
+ *
+ * <pre class="code">
+ * Script.text("Hello", " world");                                  // two content chunks, finish "stop"
+ * Script.toolCalls(call("call_1", "get_weather", "{\"city\":\"Paris\"}"),
+ *         call("call_2", "get_weather", "{\"city\":\"Rome\"}"));   // parallel calls, finish "tool_calls"
+ * Script.text("Let me check.").withToolCalls(call(...));          // text, then a call
+ * Script.text("a", "b", "c").delay(Duration.ofMillis(200));       // slow stream (cancel tests)
+ * Script.text("Hel", "lo").cutAfter(1);                           // connection closed after "Hel"
+ * Script.text("Hel", "lo").stallAfter(1);                         // nothing more after "Hel"
+ * Script.text("Hel", "lo").malformedAfter(1);                     // a non-JSON data line after "Hel", then the rest
+ * Script.text("long…").finishReason("length").usage(12, 4096);
+ * Script.serverError(); Script.contextLengthExceeded(); Script.unauthorized();
+ * Script.rateLimited(Duration.ofSeconds(1));                      // 429 with Retry-After: 1
+ * Script.error(503, "server_error", null, "Overloaded").header("Retry-After", "2");
+ * Script.hang();                                                   // request read, nothing ever sent
+ * </pre>
+ *
+ * A <em>delta chunk</em> is one text piece or one tool-call delta; the opening chunk that
+ * only carries {@code role} (text replies) and the closing finish and usage chunks are
+ * not counted by {@link #cutAfter}, {@link #stallAfter} and {@link #malformedAfter}.
+ */
+public final class Script {
+
+	/** What happens after the first {@code faultAfter} delta chunks. */
+	enum Fault {
+
+		NONE, CUT, STALL, MALFORMED
+
+	}
+
+	final List<String> text;
+
+	final List<ToolCall> toolCalls;
+
+	final @Nullable String finishReason;
+
+	final long @Nullable [] usage;
+
+	final Duration delay;
+
+	final int status;
+
+	final @Nullable String errorBody;
+
+	final Map<String, String> headers;
+
+	final boolean hang;
+
+	final Fault fault;
+
+	final int faultAfter;
+
+	private Script(List<String> text, List<ToolCall> toolCalls, @Nullable String finishReason, long @Nullable [] usage,
+			Duration delay, int status, @Nullable String errorBody, Map<String, String> headers, boolean hang,
+			Fault fault, int faultAfter) {
+		this.text = List.copyOf(text);
+		this.toolCalls = List.copyOf(toolCalls);
+		this.finishReason = finishReason;
+		this.usage = usage;
+		this.delay = delay;
+		this.status = status;
+		this.errorBody = errorBody;
+		this.headers = Map.copyOf(headers);
+		this.hang = hang;
+		this.fault = fault;
+		this.faultAfter = faultAfter;
+	}
+
+	private static Script reply(List<String> text, List<ToolCall> toolCalls) {
+		return new Script(text, toolCalls, null, null, Duration.ZERO, 200, null, Map.of(), false, Fault.NONE, 0);
+	}
+
+	/** A streamed text reply, one content chunk per argument; finishes with "stop". */
+	public static Script text(String... chunks) {
+		return reply(Arrays.asList(chunks), List.of());
+	}
+
+	/**
+	 * A reply of parallel tool calls (indexes 0, 1, … in argument order), each streamed
+	 * as its first delta (id, name, empty arguments) and then its argument fragments;
+	 * finishes with "tool_calls".
+	 */
+	public static Script toolCalls(ToolCall... calls) {
+		return reply(List.of(), Arrays.asList(calls));
+	}
+
+	/** A function call whose arguments are streamed in fragments of a few characters. */
+	public static ToolCall call(String id, String name, String arguments) {
+		List<String> fragments = new ArrayList<>();
+		for (int i = 0; i < arguments.length(); i += 5) {
+			fragments.add(arguments.substring(i, Math.min(arguments.length(), i + 5)));
+		}
+		return new ToolCall(id, name, fragments);
+	}
+
+	/** A function call whose arguments are streamed exactly in the given fragments. */
+	public static ToolCall callInFragments(String id, String name, String... fragments) {
+		return new ToolCall(id, name, Arrays.asList(fragments));
+	}
+
+	/**
+	 * An HTTP error with OpenAI's error body
+	 * {@code {"error":{"message","type","param","code"}}}.
+	 */
+	public static Script error(int status, String type, @Nullable String code, String message) {
+		String body = "{\"error\":{\"message\":" + FakeModelServer.quote(message) + ",\"type\":"
+				+ FakeModelServer.quote(type) + ",\"param\":null,\"code\":"
+				+ ((code != null) ? FakeModelServer.quote(code) : "null") + "}}";
+		return new Script(List.of(), List.of(), null, null, Duration.ZERO, status, body, Map.of(), false, Fault.NONE,
+				0);
+	}
+
+	/** HTTP 500, as an overloaded provider answers. */
+	public static Script serverError() {
+		return error(500, "server_error", null, "The server had an error while processing your request.");
+	}
+
+	/** HTTP 400 {@code context_length_exceeded}, as OpenAI answers a too-long prompt. */
+	public static Script contextLengthExceeded() {
+		return error(400, "invalid_request_error", "context_length_exceeded",
+				"This model's maximum context length is 128000 tokens. However, your messages resulted in 130000 tokens.");
+	}
+
+	/** HTTP 401 {@code invalid_api_key}. */
+	public static Script unauthorized() {
+		return error(401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided.");
+	}
+
+	/** HTTP 429 with {@code Retry-After} in whole seconds. */
+	public static Script rateLimited(Duration retryAfter) {
+		return error(429, "requests", "rate_limit_exceeded", "Rate limit reached for requests.").header("Retry-After",
+				Long.toString(retryAfter.toSeconds()));
+	}
+
+	/**
+	 * Reads the request and never answers, until the client goes away or the server is
+	 * reset.
+	 */
+	public static Script hang() {
+		return new Script(List.of(), List.of(), null, null, Duration.ZERO, 200, null, Map.of(), true, Fault.NONE, 0);
+	}
+
+	/** The same reply followed by tool calls (text first, as some models do). */
+	public Script withToolCalls(ToolCall... calls) {
+		return new Script(this.text, Arrays.asList(calls), this.finishReason, this.usage, this.delay, this.status,
+				this.errorBody, this.headers, this.hang, this.fault, this.faultAfter);
+	}
+
+	/**
+	 * Overrides the finish reason ({@code stop}, {@code tool_calls}, {@code length}, …).
+	 */
+	public Script finishReason(String reason) {
+		return new Script(this.text, this.toolCalls, reason, this.usage, this.delay, this.status, this.errorBody,
+				this.headers, this.hang, this.fault, this.faultAfter);
+	}
+
+	/**
+	 * The usage figures sent when the request asks for them; by default 10 prompt tokens
+	 * and one completion token per delta chunk.
+	 */
+	public Script usage(long promptTokens, long completionTokens) {
+		return new Script(this.text, this.toolCalls, this.finishReason, new long[] { promptTokens, completionTokens },
+				this.delay, this.status, this.errorBody, this.headers, this.hang, this.fault, this.faultAfter);
+	}
+
+	/** Waits this long before every chunk after the first: a slow stream. */
+	public Script delay(Duration delay) {
+		return new Script(this.text, this.toolCalls, this.finishReason, this.usage, delay, this.status, this.errorBody,
+				this.headers, this.hang, this.fault, this.faultAfter);
+	}
+
+	/** Adds a response header (e.g. {@code Retry-After} as an HTTP-date). */
+	public Script header(String name, String value) {
+		Map<String, String> headers = new LinkedHashMap<>(this.headers);
+		headers.put(name, value);
+		return new Script(this.text, this.toolCalls, this.finishReason, this.usage, this.delay, this.status,
+				this.errorBody, headers, this.hang, this.fault, this.faultAfter);
+	}
+
+	/**
+	 * Closes the connection after {@code deltaChunks} delta chunks, without a finish
+	 * reason or {@code [DONE]}.
+	 */
+	public Script cutAfter(int deltaChunks) {
+		return fault(Fault.CUT, deltaChunks);
+	}
+
+	/**
+	 * Sends nothing more after {@code deltaChunks} delta chunks, until the client goes
+	 * away or the server is reset.
+	 */
+	public Script stallAfter(int deltaChunks) {
+		return fault(Fault.STALL, deltaChunks);
+	}
+
+	/**
+	 * Sends a {@code data:} line that is not JSON after {@code deltaChunks} delta chunks,
+	 * then goes on with the reply as if nothing happened (a non-streamed request gets a
+	 * body that is not JSON).
+	 */
+	public Script malformedAfter(int deltaChunks) {
+		return fault(Fault.MALFORMED, deltaChunks);
+	}
+
+	private Script fault(Fault fault, int after) {
+		return new Script(this.text, this.toolCalls, this.finishReason, this.usage, this.delay, this.status,
+				this.errorBody, this.headers, this.hang, fault, after);
+	}
+
+	String effectiveFinishReason() {
+		if (this.finishReason != null) {
+			return this.finishReason;
+		}
+		return this.toolCalls.isEmpty() ? "stop" : "tool_calls";
+	}
+
+	long[] effectiveUsage() {
+		if (this.usage != null) {
+			return this.usage;
+		}
+		long deltas = this.text.size();
+		for (ToolCall call : this.toolCalls) {
+			deltas += 1 + call.fragments().size();
+		}
+		return new long[] { 10, deltas };
+	}
+
+	/** A scripted function call; its arguments are the concatenated fragments. */
+	public record ToolCall(String id, String name, List<String> fragments) {
+
+		public ToolCall {
+			fragments = List.copyOf(fragments);
+		}
+
+		public String arguments() {
+			return String.join("", this.fragments);
+		}
+
+	}
+
+}
