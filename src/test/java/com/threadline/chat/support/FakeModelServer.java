@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -246,7 +247,7 @@ public final class FakeModelServer implements AutoCloseable {
 			body = MissingNode.getInstance();
 		}
 		RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-				Collections.unmodifiableMap(headers), raw, body, new CompletableFuture<>());
+				Collections.unmodifiableMap(headers), raw, body, new CompletableFuture<>(), Instant.now());
 		synchronized (this.requests) {
 			this.requests.add(request);
 			this.requests.notifyAll();

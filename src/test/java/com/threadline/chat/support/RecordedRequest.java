@@ -1,5 +1,6 @@
 package com.threadline.chat.support;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +21,10 @@ import tools.jackson.databind.node.MissingNode;
  * @param rawBody the body as sent
  * @param body the body as JSON, or a missing node when it was not JSON
  * @param outcome completes when the server is done with the request: how it ended
+ * @param receivedAt when the request arrived
  */
 public record RecordedRequest(String method, String path, Map<String, List<String>> headers, String rawBody,
-		JsonNode body, CompletableFuture<Outcome> outcome) {
+		JsonNode body, CompletableFuture<Outcome> outcome, Instant receivedAt) {
 
 	/** How the server finished with a request. */
 	public enum Outcome {

@@ -57,38 +57,52 @@ final class Reply {
 		}
 		List<String> deltas = chunks.deltas();
 		for (int i = 0; i < deltas.size(); i++) {
-			faultAt(i);
+			if (faultAt(i)) {
+				return;
+			}
 			write(deltas.get(i));
 		}
-		faultAt(deltas.size());
+		if (faultAt(deltas.size())) {
+			return;
+		}
 		write(chunks.finish());
 		if (chunks.includeUsage()) {
 			write(chunks.usage());
 		}
 		write("[DONE]");
+		if (this.script.fault == Script.Fault.HOLD_OPEN) {
+			hangThenCut();
+		}
 		this.exchange.close();
 		this.request.outcome().complete(RecordedRequest.Outcome.COMPLETED);
 	}
 
-	private void faultAt(int deltaIndex) throws IOException {
+	/** Applies the script's fault if it is due here; true when the reply ends here. */
+	private boolean faultAt(int deltaIndex) throws IOException {
 		if (this.script.faultAfter != deltaIndex) {
-			return;
+			return false;
 		}
 		switch (this.script.fault) {
 			case CUT -> cut();
+			case END -> {
+				this.exchange.close();
+				this.request.outcome().complete(RecordedRequest.Outcome.COMPLETED);
+				return true;
+			}
 			case STALL -> hangThenCut();
 			case MALFORMED -> write("{\"id\":\"chatcmpl-broken\", this is not JSON");
-			case NONE -> {
+			case NONE, HOLD_OPEN -> {
 			}
 		}
+		return false;
 	}
 
 	private void complete() throws IOException {
 		switch (this.script.fault) {
-			case CUT -> cut();
+			case CUT, END -> cut();
 			case STALL -> hangThenCut();
 			case MALFORMED -> FakeModelServer.respond(this.exchange, 200, "this is not JSON");
-			case NONE -> FakeModelServer.respond(this.exchange, 200,
+			case NONE, HOLD_OPEN -> FakeModelServer.respond(this.exchange, 200,
 					new CompletionChunks(this.script, this.request.model(), true).completion());
 		}
 	}

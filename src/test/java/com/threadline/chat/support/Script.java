@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * Script.text("Let me check.").withToolCalls(call(...));          // text, then a call
  * Script.text("a", "b", "c").delay(Duration.ofMillis(200));       // slow stream (cancel tests)
  * Script.text("Hel", "lo").cutAfter(1);                           // connection closed after "Hel"
+ * Script.text("Hel", "lo").endAfter(1);                           // response ended after "Hel", no finish, no [DONE]
+ * Script.text("Hello").holdOpenAfterDone();                       // [DONE], then the response stays open
  * Script.text("Hel", "lo").stallAfter(1);                         // nothing more after "Hel"
  * Script.text("Hel", "lo").malformedAfter(1);                     // a non-JSON data line after "Hel", then the rest
  * Script.text("long…").finishReason("length").usage(12, 4096);
@@ -39,7 +41,7 @@ public final class Script {
 	/** What happens after the first {@code faultAfter} delta chunks. */
 	enum Fault {
 
-		NONE, CUT, STALL, MALFORMED
+		NONE, CUT, END, STALL, MALFORMED, HOLD_OPEN
 
 	}
 
@@ -198,6 +200,22 @@ public final class Script {
 	 */
 	public Script cutAfter(int deltaChunks) {
 		return fault(Fault.CUT, deltaChunks);
+	}
+
+	/**
+	 * Ends the response properly after {@code deltaChunks} delta chunks, but without a
+	 * finish reason or {@code [DONE]}.
+	 */
+	public Script endAfter(int deltaChunks) {
+		return fault(Fault.END, deltaChunks);
+	}
+
+	/**
+	 * Sends the whole reply including {@code [DONE]}, then keeps the response open until
+	 * the client goes away or the server is reset.
+	 */
+	public Script holdOpenAfterDone() {
+		return fault(Fault.HOLD_OPEN, Integer.MAX_VALUE);
 	}
 
 	/**
