@@ -45,46 +45,53 @@ public final class Script {
 
 	}
 
-	final List<String> text;
+	List<String> text = List.of();
 
-	final List<ToolCall> toolCalls;
+	List<ToolCall> toolCalls = List.of();
 
-	final @Nullable String finishReason;
+	@Nullable String finishReason;
 
-	final long @Nullable [] usage;
+	long @Nullable [] usage;
 
-	final Duration delay;
+	Duration delay = Duration.ZERO;
 
-	final int status;
+	int status = 200;
 
-	final @Nullable String errorBody;
+	@Nullable String errorBody;
 
-	final Map<String, String> headers;
+	Map<String, String> headers = Map.of();
 
-	final boolean hang;
+	boolean hang;
 
-	final Fault fault;
+	Fault fault = Fault.NONE;
 
-	final int faultAfter;
+	int faultAfter;
 
-	private Script(List<String> text, List<ToolCall> toolCalls, @Nullable String finishReason, long @Nullable [] usage,
-			Duration delay, int status, @Nullable String errorBody, Map<String, String> headers, boolean hang,
-			Fault fault, int faultAfter) {
-		this.text = List.copyOf(text);
-		this.toolCalls = List.copyOf(toolCalls);
-		this.finishReason = finishReason;
-		this.usage = usage;
-		this.delay = delay;
-		this.status = status;
-		this.errorBody = errorBody;
-		this.headers = Map.copyOf(headers);
-		this.hang = hang;
-		this.fault = fault;
-		this.faultAfter = faultAfter;
+	private Script() {
+	}
+
+	/** A copy to change: scripts never change once handed out. */
+	private Script copy() {
+		Script copy = new Script();
+		copy.text = this.text;
+		copy.toolCalls = this.toolCalls;
+		copy.finishReason = this.finishReason;
+		copy.usage = this.usage;
+		copy.delay = this.delay;
+		copy.status = this.status;
+		copy.errorBody = this.errorBody;
+		copy.headers = this.headers;
+		copy.hang = this.hang;
+		copy.fault = this.fault;
+		copy.faultAfter = this.faultAfter;
+		return copy;
 	}
 
 	private static Script reply(List<String> text, List<ToolCall> toolCalls) {
-		return new Script(text, toolCalls, null, null, Duration.ZERO, 200, null, Map.of(), false, Fault.NONE, 0);
+		Script script = new Script();
+		script.text = List.copyOf(text);
+		script.toolCalls = List.copyOf(toolCalls);
+		return script;
 	}
 
 	/** A streamed text reply, one content chunk per argument; finishes with "stop". */
@@ -123,8 +130,10 @@ public final class Script {
 		String body = "{\"error\":{\"message\":" + FakeModelServer.quote(message) + ",\"type\":"
 				+ FakeModelServer.quote(type) + ",\"param\":null,\"code\":"
 				+ ((code != null) ? FakeModelServer.quote(code) : "null") + "}}";
-		return new Script(List.of(), List.of(), null, null, Duration.ZERO, status, body, Map.of(), false, Fault.NONE,
-				0);
+		Script script = new Script();
+		script.status = status;
+		script.errorBody = body;
+		return script;
 	}
 
 	/** HTTP 500, as an overloaded provider answers. */
@@ -154,21 +163,25 @@ public final class Script {
 	 * reset.
 	 */
 	public static Script hang() {
-		return new Script(List.of(), List.of(), null, null, Duration.ZERO, 200, null, Map.of(), true, Fault.NONE, 0);
+		Script script = new Script();
+		script.hang = true;
+		return script;
 	}
 
 	/** The same reply followed by tool calls (text first, as some models do). */
 	public Script withToolCalls(ToolCall... calls) {
-		return new Script(this.text, Arrays.asList(calls), this.finishReason, this.usage, this.delay, this.status,
-				this.errorBody, this.headers, this.hang, this.fault, this.faultAfter);
+		Script script = copy();
+		script.toolCalls = List.of(calls);
+		return script;
 	}
 
 	/**
 	 * Overrides the finish reason ({@code stop}, {@code tool_calls}, {@code length}, …).
 	 */
 	public Script finishReason(String reason) {
-		return new Script(this.text, this.toolCalls, reason, this.usage, this.delay, this.status, this.errorBody,
-				this.headers, this.hang, this.fault, this.faultAfter);
+		Script script = copy();
+		script.finishReason = reason;
+		return script;
 	}
 
 	/**
@@ -176,22 +189,25 @@ public final class Script {
 	 * and one completion token per delta chunk.
 	 */
 	public Script usage(long promptTokens, long completionTokens) {
-		return new Script(this.text, this.toolCalls, this.finishReason, new long[] { promptTokens, completionTokens },
-				this.delay, this.status, this.errorBody, this.headers, this.hang, this.fault, this.faultAfter);
+		Script script = copy();
+		script.usage = new long[] { promptTokens, completionTokens };
+		return script;
 	}
 
 	/** Waits this long before every chunk after the first: a slow stream. */
 	public Script delay(Duration delay) {
-		return new Script(this.text, this.toolCalls, this.finishReason, this.usage, delay, this.status, this.errorBody,
-				this.headers, this.hang, this.fault, this.faultAfter);
+		Script script = copy();
+		script.delay = delay;
+		return script;
 	}
 
 	/** Adds a response header (e.g. {@code Retry-After} as an HTTP-date). */
 	public Script header(String name, String value) {
+		Script script = copy();
 		Map<String, String> headers = new LinkedHashMap<>(this.headers);
 		headers.put(name, value);
-		return new Script(this.text, this.toolCalls, this.finishReason, this.usage, this.delay, this.status,
-				this.errorBody, headers, this.hang, this.fault, this.faultAfter);
+		script.headers = Map.copyOf(headers);
+		return script;
 	}
 
 	/**
@@ -236,8 +252,10 @@ public final class Script {
 	}
 
 	private Script fault(Fault fault, int after) {
-		return new Script(this.text, this.toolCalls, this.finishReason, this.usage, this.delay, this.status,
-				this.errorBody, this.headers, this.hang, fault, after);
+		Script script = copy();
+		script.fault = fault;
+		script.faultAfter = after;
+		return script;
 	}
 
 	String effectiveFinishReason() {
