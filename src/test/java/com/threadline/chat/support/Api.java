@@ -37,13 +37,18 @@ public final class Api {
 	}
 
 	public WebTestClient anonymous() {
-		return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+		return WebTestClient.bindToServer()
+			.baseUrl(baseUrl())
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	/** A client that sends {@code credential} as a bearer token. */
 	public WebTestClient as(String credential) {
 		return WebTestClient.bindToServer()
 			.baseUrl(baseUrl())
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
 			.responseTimeout(Duration.ofSeconds(30))
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + credential)
 			.defaultHeader("OpenAI-Beta", "assistants=v2")

@@ -209,6 +209,15 @@ class ThreadApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void acceptsTheLongestContentInMultiByteText() {
+		String thread = Api.post(this.key, "/v1/threads", Map.of(), 200).get("id").asString();
+		String longest = "课".repeat(256_000);
+		JsonNode message = Api.post(this.key, "/v1/threads/" + thread + "/messages",
+				Map.of("role", "user", "content", longest), 200);
+		assertThat(message.get("content").get(0).get("text").get("value").asString()).isEqualTo(longest);
+	}
+
+	@Test
 	void oversizedBodiesAreRejectedWithoutAServerError() {
 		String thread = Api.post(this.key, "/v1/threads", Map.of(), 200).get("id").asString();
 		String huge = "{\"role\":\"user\",\"content\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
