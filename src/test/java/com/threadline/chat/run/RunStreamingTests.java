@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
+import com.threadline.chat.support.Api;
 import com.threadline.chat.support.IntegrationTest;
 import com.threadline.chat.support.Script;
 
@@ -59,7 +60,7 @@ class RunStreamingTests extends IntegrationTest {
 		assertThat(completed.at("/usage/completion_tokens").asLong()).isEqualTo(3);
 		assertThat(completed.get("expires_at").isNull()).isTrue();
 		assertThat(events.get(13).data()).isEqualTo("[DONE]");
-		JsonNode thread2 = this.fixtures.api.get(this.fixtures.client, "/v1/threads/" + thread, 200);
+		JsonNode thread2 = Api.get(this.fixtures.client, "/v1/threads/" + thread, 200);
 		assertThat(thread2.get("active_run_id").isNull()).isTrue();
 	}
 
