@@ -42,8 +42,7 @@ class RunApiTests extends IntegrationTest {
 		assertThat(invalid(thread, run(assistant, "tools", List.of(Map.of("type", "browser")))))
 			.isEqualTo("tools[0].type");
 		assertThat(invalid(thread, run(assistant, "instructions", "x".repeat(256_001)))).isEqualTo("instructions");
-		assertThat(invalid(thread, run(assistant, "response_format", "json")))
-			.isEqualTo("response_format");
+		assertThat(invalid(thread, run(assistant, "response_format", "json"))).isEqualTo("response_format");
 		assertThat(invalid(thread,
 				run(assistant, "additional_messages", List.of(Map.of("role", "system", "content", "x")))))
 			.isEqualTo("additional_messages[0].role");
@@ -56,8 +55,7 @@ class RunApiTests extends IntegrationTest {
 				Map.of("assistant_id", "asst_nope"), 404);
 		assertThat(unknown.at("/error/message").asString()).isEqualTo("No assistant found with id 'asst_nope'.");
 		Api.post(this.fixtures.client, "/v1/threads/thread_nope/runs", Map.of("assistant_id", assistant), 404);
-		assertThat(Api.get(this.fixtures.client, "/v1/threads/" + thread, 200).get("active_run_id").isNull())
-			.isTrue();
+		assertThat(Api.get(this.fixtures.client, "/v1/threads/" + thread, 200).get("active_run_id").isNull()).isTrue();
 		assertThat(this.model.requests()).isEmpty();
 	}
 
@@ -80,8 +78,8 @@ class RunApiTests extends IntegrationTest {
 			.isEqualTo("Can't add messages to %s while a run %s is active.".formatted(thread, runId));
 		Api.post(this.fixtures.client, "/v1/threads/" + thread + "/runs/" + runId + "/cancel", Map.of(), 200);
 		assertThat(this.fixtures.awaitRun(thread, runId).get("status").asString()).isEqualTo("cancelled");
-		Api.post(this.fixtures.client, "/v1/threads/" + thread + "/messages",
-				Map.of("role", "user", "content", "more"), 200);
+		Api.post(this.fixtures.client, "/v1/threads/" + thread + "/messages", Map.of("role", "user", "content", "more"),
+				200);
 	}
 
 	@Test
@@ -129,8 +127,8 @@ class RunApiTests extends IntegrationTest {
 		String assistant = this.fixtures.assistant();
 		String alice = this.api.userToken(this.fixtures.tenant, "alice");
 		String bob = this.api.userToken(this.fixtures.tenant, "bob");
-		JsonNode created = Api.post(this.api.as(alice), "/v1/threads/runs", Map.of("assistant_id", assistant,
-				"thread", Map.of("messages", List.of(Map.of("role", "user", "content", "hi")))), 200);
+		JsonNode created = Api.post(this.api.as(alice), "/v1/threads/runs", Map.of("assistant_id", assistant, "thread",
+				Map.of("messages", List.of(Map.of("role", "user", "content", "hi")))), 200);
 		String thread = created.get("thread_id").asString();
 		String runId = created.get("id").asString();
 		this.fixtures.awaitRun(thread, runId);
@@ -143,8 +141,7 @@ class RunApiTests extends IntegrationTest {
 		RunFixtures other = new RunFixtures(this.api, "Other");
 		Api.get(other.client, runPath, 404);
 		Api.get(other.client, "/v1/threads/" + thread + "/runs", 404);
-		assertThat(Api.get(this.api.as(alice), "/v1/threads/" + thread, 200).get("user").asString())
-			.isEqualTo("alice");
+		assertThat(Api.get(this.api.as(alice), "/v1/threads/" + thread, 200).get("user").asString()).isEqualTo("alice");
 	}
 
 	@Test
@@ -152,11 +149,9 @@ class RunApiTests extends IntegrationTest {
 		this.model.enqueue(Script.text("First."), Script.text("Second."));
 		String assistant = this.fixtures.assistant(Map.of("instructions", "You are terse."));
 		String thread = this.fixtures.thread("m1", "m2", "m3");
-		String first = this.fixtures
-			.run(thread,
-					Map.of("assistant_id", assistant, "additional_instructions", "Answer in French.",
-							"additional_messages", List.of(Map.of("role", "user", "content", "m4")), "temperature",
-							0.2, "model", "other-model"))
+		String first = this.fixtures.run(thread,
+				Map.of("assistant_id", assistant, "additional_instructions", "Answer in French.", "additional_messages",
+						List.of(Map.of("role", "user", "content", "m4")), "temperature", 0.2, "model", "other-model"))
 			.get("id")
 			.asString();
 		JsonNode run = this.fixtures.awaitRun(thread, first);
@@ -168,9 +163,8 @@ class RunApiTests extends IntegrationTest {
 		assertThat(request.messages()).extracting(m -> m.get("role").asString() + ":" + m.get("content").asString())
 			.containsExactly("system:You are terse.\n\nAnswer in French.", "user:m1", "user:m2", "user:m3", "user:m4");
 		String second = this.fixtures
-			.run(thread,
-					Map.of("assistant_id", assistant, "truncation_strategy",
-							Map.of("type", "last_messages", "last_messages", 2)))
+			.run(thread, Map.of("assistant_id", assistant, "truncation_strategy",
+					Map.of("type", "last_messages", "last_messages", 2)))
 			.get("id")
 			.asString();
 		assertThat(this.fixtures.awaitRun(thread, second).at("/truncation_strategy/last_messages").asInt())
@@ -186,9 +180,8 @@ class RunApiTests extends IntegrationTest {
 		String assistant = this.fixtures.assistant();
 		List<EventStream.Event> events;
 		try (EventStream stream = this.fixtures.stream("/v1/threads/runs",
-				Map.of("assistant_id", assistant, "stream", true, "thread",
-						Map.of("messages", List.of(Map.of("role", "user", "content", "hello")), "metadata",
-								Map.of("k", "v"))))) {
+				Map.of("assistant_id", assistant, "stream", true, "thread", Map.of("messages",
+						List.of(Map.of("role", "user", "content", "hello")), "metadata", Map.of("k", "v"))))) {
 			events = stream.rest();
 		}
 		assertThat(EventStream.names(events)).startsWith("thread.created", "thread.run.created")

@@ -40,8 +40,8 @@ class RunCancelTests extends IntegrationTest {
 			List<EventStream.Event> head = stream.until(e -> e.event().equals("thread.message.delta")
 					&& e.json().at("/delta/content/0/text/value").asString().equals("two "));
 			String runId = head.get(0).json().get("id").asString();
-			JsonNode cancelling = Api.post(this.fixtures.client,
-					"/v1/threads/" + thread + "/runs/" + runId + "/cancel", Map.of(), 200);
+			JsonNode cancelling = Api.post(this.fixtures.client, "/v1/threads/" + thread + "/runs/" + runId + "/cancel",
+					Map.of(), 200);
 			assertThat(cancelling.get("status").asString()).isEqualTo("cancelling");
 			List<EventStream.Event> tail = stream.rest();
 			List<String> names = EventStream.names(tail);
@@ -65,8 +65,7 @@ class RunCancelTests extends IntegrationTest {
 					Map.of(), 400);
 			assertThat(again.at("/error/message").asString()).isEqualTo("Cannot cancel run with status 'cancelled'.");
 		}
-		assertThat(Api.get(this.fixtures.client, "/v1/threads/" + thread, 200).get("active_run_id").isNull())
-			.isTrue();
+		assertThat(Api.get(this.fixtures.client, "/v1/threads/" + thread, 200).get("active_run_id").isNull()).isTrue();
 	}
 
 	@Test

@@ -81,8 +81,9 @@ class RunEventsEndpointTests extends IntegrationTest {
 		String assistant = this.fixtures.assistant();
 		String alice = this.api.userToken(this.fixtures.tenant, "alice");
 		String bob = this.api.userToken(this.fixtures.tenant, "bob");
-		String thread = Api.post(this.api.as(alice), "/v1/threads",
-				Map.of("messages", List.of(Map.of("role", "user", "content", "hi"))), 200)
+		String thread = Api
+			.post(this.api.as(alice), "/v1/threads",
+					Map.of("messages", List.of(Map.of("role", "user", "content", "hi"))), 200)
 			.get("id")
 			.asString();
 		JsonNode run = Api.post(this.api.as(alice), "/v1/threads/" + thread + "/runs",

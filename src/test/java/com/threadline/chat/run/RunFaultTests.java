@@ -95,8 +95,8 @@ class RunFaultTests extends IntegrationTest {
 			List<EventStream.Event> started = stream.until(e -> e.event().equals("thread.run.in_progress"));
 			String runId = started.get(0).json().get("id").asString();
 			this.model.awaitRequests(1, Duration.ofSeconds(10));
-			JsonNode cancelling = Api.post(this.fixtures.client,
-					"/v1/threads/" + thread + "/runs/" + runId + "/cancel", Map.of(), 200);
+			JsonNode cancelling = Api.post(this.fixtures.client, "/v1/threads/" + thread + "/runs/" + runId + "/cancel",
+					Map.of(), 200);
 			assertThat(cancelling.get("status").asString()).isEqualTo("cancelling");
 			assertThat(EventStream.names(stream.rest())).containsExactly("thread.run.cancelling",
 					"thread.run.cancelled", "done");
@@ -177,8 +177,8 @@ class RunFaultTests extends IntegrationTest {
 	private void assertReleased(String thread) {
 		JsonNode view = Api.get(this.fixtures.client, "/v1/threads/" + thread, 200);
 		assertThat(view.get("active_run_id").isNull()).isTrue();
-		Api.post(this.fixtures.client, "/v1/threads/" + thread + "/messages",
-				Map.of("role", "user", "content", "next"), 200);
+		Api.post(this.fixtures.client, "/v1/threads/" + thread + "/messages", Map.of("role", "user", "content", "next"),
+				200);
 	}
 
 	static void pastDeadline(String runId) throws Exception {

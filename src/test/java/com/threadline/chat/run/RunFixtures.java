@@ -83,8 +83,7 @@ final class RunFixtures {
 	}
 
 	JsonNode steps(String threadId, String runId) {
-		return Api.get(this.client, "/v1/threads/" + threadId + "/runs/" + runId + "/steps?order=asc", 200)
-			.get("data");
+		return Api.get(this.client, "/v1/threads/" + threadId + "/runs/" + runId + "/steps?order=asc", 200).get("data");
 	}
 
 	static void sleep(long millis) {

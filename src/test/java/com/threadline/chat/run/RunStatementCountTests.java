@@ -18,8 +18,8 @@ import com.threadline.chat.support.Script;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Token deltas live in memory: the SQL statements of a run do not grow with the length
- * of its reply.
+ * Token deltas live in memory: the SQL statements of a run do not grow with the length of
+ * its reply.
  */
 @Timeout(120)
 class RunStatementCountTests extends IntegrationTest {

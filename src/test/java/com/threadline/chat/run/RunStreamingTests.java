@@ -41,9 +41,9 @@ class RunStreamingTests extends IntegrationTest {
 		}
 		assertThat(EventStream.names(events)).containsExactly("thread.run.created", "thread.run.queued",
 				"thread.run.in_progress", "thread.run.step.created", "thread.run.step.in_progress",
-				"thread.message.created", "thread.message.in_progress", "thread.message.delta",
-				"thread.message.delta", "thread.message.delta", "thread.message.completed",
-				"thread.run.step.completed", "thread.run.completed", "done");
+				"thread.message.created", "thread.message.in_progress", "thread.message.delta", "thread.message.delta",
+				"thread.message.delta", "thread.message.completed", "thread.run.step.completed", "thread.run.completed",
+				"done");
 		JsonNode created = events.get(0).json();
 		assertThat(created.get("object").asString()).isEqualTo("thread.run");
 		assertThat(created.get("status").asString()).isEqualTo("queued");

@@ -40,8 +40,8 @@ class RunToolCallTests extends IntegrationTest {
 		}
 		assertThat(EventStream.names(first)).containsExactly("thread.run.created", "thread.run.queued",
 				"thread.run.in_progress", "thread.run.step.created", "thread.run.step.in_progress",
-				"thread.run.step.delta", "thread.run.step.delta", "thread.run.step.delta",
-				"thread.run.requires_action", "done");
+				"thread.run.step.delta", "thread.run.step.delta", "thread.run.step.delta", "thread.run.requires_action",
+				"done");
 		JsonNode stepCreated = first.get(3).json();
 		assertThat(stepCreated.at("/step_details/type").asString()).isEqualTo("tool_calls");
 		assertThat(stepCreated.at("/step_details/tool_calls").isEmpty()).isTrue();
@@ -73,18 +73,16 @@ class RunToolCallTests extends IntegrationTest {
 		assertThat(locked.at("/error/message").asString()).contains(runId);
 
 		List<EventStream.Event> second;
-		try (EventStream stream = this.fixtures.stream("/v1/threads/" + thread + "/runs/" + runId
-				+ "/submit_tool_outputs",
+		try (EventStream stream = this.fixtures.stream(
+				"/v1/threads/" + thread + "/runs/" + runId + "/submit_tool_outputs",
 				Map.of("tool_outputs", List.of(Map.of("tool_call_id", callId, "output", "22C")), "stream", true))) {
 			second = stream.rest();
 		}
 		assertThat(EventStream.names(second)).containsExactly("thread.run.step.completed", "thread.run.queued",
 				"thread.run.in_progress", "thread.run.step.created", "thread.run.step.in_progress",
-				"thread.message.created", "thread.message.in_progress", "thread.message.delta",
-				"thread.message.delta", "thread.message.completed", "thread.run.step.completed",
-				"thread.run.completed", "done");
-		assertThat(second.get(0).json().at("/step_details/tool_calls/0/function/output").asString())
-			.isEqualTo("22C");
+				"thread.message.created", "thread.message.in_progress", "thread.message.delta", "thread.message.delta",
+				"thread.message.completed", "thread.run.step.completed", "thread.run.completed", "done");
+		assertThat(second.get(0).json().at("/step_details/tool_calls/0/function/output").asString()).isEqualTo("22C");
 		assertThat(second.get(11).json().at("/usage/total_tokens").asLong()).isPositive();
 
 		RecordedRequest resumed = this.model.lastRequest();
@@ -180,14 +178,14 @@ class RunToolCallTests extends IntegrationTest {
 				List.of(Map.of("tool_call_id", rome, "output", "a"), Map.of("tool_call_id", rome, "output", "b"))),
 				400);
 		assertThat(twice.at("/error/message").asString()).contains("duplicate");
-		JsonNode notString = Api.post(this.fixtures.client, path,
-				Map.of("tool_outputs", List.of(Map.of("tool_call_id", rome, "output", 42),
-						Map.of("tool_call_id", lima, "output", "x"))),
-				400);
+		JsonNode notString = Api.post(this.fixtures.client, path, Map.of("tool_outputs",
+				List.of(Map.of("tool_call_id", rome, "output", 42), Map.of("tool_call_id", lima, "output", "x"))), 400);
 		assertThat(notString.at("/error/param").asString()).isEqualTo("tool_outputs[0].output");
 
-		Api.post(this.fixtures.client, path, Map.of("tool_outputs", List.of(
-				Map.of("tool_call_id", lima, "output", "mild"), Map.of("tool_call_id", rome, "output", "hot"))), 200);
+		Api.post(
+				this.fixtures.client, path, Map.of("tool_outputs", List
+					.of(Map.of("tool_call_id", lima, "output", "mild"), Map.of("tool_call_id", rome, "output", "hot"))),
+				200);
 		assertThat(this.fixtures.awaitRun(thread, runId).get("status").asString()).isEqualTo("completed");
 		JsonNode calls = this.fixtures.steps(thread, runId).get(0).at("/step_details/tool_calls");
 		assertThat(calls).hasSize(3);

@@ -44,8 +44,7 @@ class StatementCounter implements BeanPostProcessor {
 	private void record(List<QueryInfo> queries) {
 		String counted = this.tenant;
 		String thread = Thread.currentThread().getName();
-		if (counted != null && counted.equals(TenantScope.current().orElse(null))
-				&& !thread.startsWith("scheduling")) {
+		if (counted != null && counted.equals(TenantScope.current().orElse(null)) && !thread.startsWith("scheduling")) {
 			queries.forEach(query -> this.statements.add(new Statement(thread, query.getQuery())));
 		}
 	}
