@@ -196,8 +196,18 @@ final class RunSegment {
 				? this.run.maxCompletionTokens() - this.used.completionTokens() : null;
 		JsonNode format = this.run.responseFormat().isObject() ? this.run.responseFormat() : null;
 		return new ModelRequest(this.run.model(), List.copyOf(this.prompt), functions,
-				RunTools.toolChoice(this.run.toolChoice(), offered), this.run.temperature(), this.run.topP(), maxTokens,
-				(functions != null) ? this.run.parallelToolCalls() : null, format);
+				RunTools.toolChoice(this.run.toolChoice(), offered), unlessDefault(this.run.temperature()),
+				unlessDefault(this.run.topP()), maxTokens, (functions != null) ? this.run.parallelToolCalls() : null,
+				format);
+	}
+
+	/**
+	 * A sampling setting to send, or {@code null} for OpenAI's default 1.0: the model's
+	 * own default then applies, and models that take no sampling settings (reasoning
+	 * models) are not refused.
+	 */
+	private static @Nullable Double unlessDefault(@Nullable Double value) {
+		return (value != null && value == 1.0) ? null : value;
 	}
 
 	private RunView.Usage estimate(ModelTurn turn) {
