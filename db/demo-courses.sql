@@ -1,8 +1,9 @@
 -- A plausible course schedule for one tenant, around the current week (two evening sessions a week).
 -- Usage: psql "$DATABASE_URL" -v tenant=tenant_XXXX -f db/demo-courses.sql
--- Row-level security: run it as the table owner or a superuser; it sets app.tenant_id for the policy itself.
+-- Row-level security: run it as the table owner or a superuser; it sets app.tenant_id (transaction-local) for the
+-- policy itself.
 begin;
-select set_config('app.tenant_id', :'tenant', true);
+set local app.tenant_id = :'tenant';
 insert into courses (tenant_id, course_date, start_time, end_time, course_name, instructor)
 select :'tenant',
        date_trunc('week', current_date)::date + (w * 7 + d),
