@@ -1,5 +1,10 @@
 package com.threadline.chat.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +21,12 @@ public abstract class IntegrationTest {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";
 
+	/**
+	 * Where the shared context keeps its demo tenant: a file that does not exist yet, so
+	 * each test JVM creates a demo tenant of its own.
+	 */
+	private static final Path DEMO_FILE = demoFile();
+
 	@LocalServerPort
 	protected int port;
 
@@ -28,6 +39,20 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.username", db::username);
 		registry.add("spring.datasource.password", db::password);
 		registry.add("admin.token", () -> ADMIN_TOKEN);
+		// The zero-setup demo (POST /demo/session) for the chat page's tests; it only
+		// adds
+		// one tenant of its own, so it changes nothing for other tests.
+		registry.add("chat.demo.enabled", () -> "true");
+		registry.add("chat.demo.file", DEMO_FILE::toString);
+	}
+
+	private static Path demoFile() {
+		try {
+			return Files.createTempDirectory("threadline-demo-").resolve("demo.json");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@BeforeEach
