@@ -349,18 +349,20 @@ async function send(text) {
 
 async function cancel() {
 	const stream = state.stream;
-	if (!stream) {
+	if (!stream || stream.cancelSent) {
 		return;
 	}
 	state.cancelRequested = true;
 	if (!stream.runId) {
 		return; // cancelled as soon as the run is created
 	}
+	stream.cancelSent = true;
 	view.cancel.disabled = true;
 	try {
 		await stream.cancel();
 	}
 	catch (error) {
+		stream.cancelSent = false;
 		view.cancel.disabled = false;
 		showError(error);
 	}

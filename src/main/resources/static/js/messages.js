@@ -282,9 +282,11 @@ export function renderHistory(container, messages, stepsByRun) {
 				view.update(step);
 			}
 		}
-		const view = new AssistantMessageView(message);
+		// An unfinished message of a run no longer active will not finish: show it as incomplete.
+		const status = (message.status === 'in_progress') ? 'incomplete' : message.status;
+		const view = new AssistantMessageView({ ...message, status });
 		container.appendChild(view.element);
-		if (message.status === 'incomplete') {
+		if (status === 'incomplete') {
 			const note = document.createElement('p');
 			note.className = 'run-status';
 			note.dataset.status = 'incomplete';

@@ -51,6 +51,7 @@ export class RunStream {
 		this.runId = null;
 		this.lastId = null;
 		this.closed = false;
+		this.cancelSent = false;
 		this.controller = null;
 		this.wake = null;
 		this.onOnline = () => this.wake?.();
@@ -157,6 +158,9 @@ export class RunStream {
 				{ headers, signal: controller.signal });
 			this.state((this.lastId !== null) ? 'resumed' : 'streaming');
 			for await (const event of readEvents(response.body, alive)) {
+				if (this.closed) {
+					return 'ended';
+				}
 				if (this.seen(event.id)) {
 					continue;
 				}
