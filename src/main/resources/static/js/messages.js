@@ -48,11 +48,18 @@ export class AssistantMessageView {
 		this.update(message);
 	}
 
-	/** Takes a whole message object (created, completed, or from history) as the truth. */
+	/**
+	 * Takes a message object as the truth when it is final (completed, incomplete, or from history) or the
+	 * first seen; an in-progress snapshot only updates the status, since the text streamed so far lives in
+	 * deltas the snapshot may not hold yet.
+	 */
 	update(message) {
+		const status = message.status ?? 'completed';
+		if (status !== 'in_progress' || this.element.dataset.messageId !== message.id) {
+			this.parts = (message.content ?? []).map((part) => (part.type === 'text' ? (part.text?.value ?? '') : ''));
+		}
 		this.element.dataset.messageId = message.id;
-		this.parts = (message.content ?? []).map((part) => (part.type === 'text' ? (part.text?.value ?? '') : ''));
-		this.setStatus(message.status ?? 'completed');
+		this.setStatus(status);
 		this.render();
 	}
 
@@ -126,9 +133,13 @@ class StepView {
 		this.running = true;
 	}
 
+	// A final snapshot is the truth; an in-progress one may lag behind the deltas already applied.
 	update(step) {
 		this.running = !isTerminal(step.status);
-		this.calls = structuredClone(step.step_details?.tool_calls ?? []);
+		const calls = step.step_details?.tool_calls ?? [];
+		if (!this.running || this.calls.length === 0) {
+			this.calls = structuredClone(calls);
+		}
 		this.render();
 	}
 

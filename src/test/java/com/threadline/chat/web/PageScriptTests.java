@@ -177,6 +177,67 @@ class PageScriptTests extends BrowserTest {
 				"streaming", "reconnecting", "resumed", "ended");
 	}
 
+	/**
+	 * Feeds run events to a ReplyView as a run would emit them, including in-progress
+	 * snapshots that lag behind the deltas already streamed.
+	 */
+	private static final String REPLY = """
+			const done = arguments[0];
+			import('./js/messages.js').then(({ ReplyView }) => {
+			  const container = document.createElement('div');
+			  container.id = 'reply';
+			  document.body.appendChild(container);
+			  const reply = new ReplyView(container);
+			  const step = (status, calls) => ({ id: 'step_1', type: 'tool_calls', status,
+			      step_details: { type: 'tool_calls', tool_calls: calls } });
+			  const stepDelta = (piece) => ({ id: 'step_1', delta: { step_details: { type: 'tool_calls', tool_calls: [piece] } } });
+			  const message = (status, text) => ({ id: 'msg_1', role: 'assistant', status,
+			      content: text === null ? [] : [{ type: 'text', text: { value: text, annotations: [] } }] });
+			  const delta = (value) => ({ id: 'msg_1', delta: { content: [{ index: 0, type: 'text', text: { value } }] } });
+			  const events = [
+			    ['thread.run.created', { id: 'run_1', status: 'queued' }],
+			    ['thread.run.step.created', step('in_progress', [])],
+			    ['thread.run.step.delta', stepDelta({ index: 0, id: 'call_1', type: 'function',
+			        function: { name: 'ask_database', arguments: '' } })],
+			    ['thread.run.step.delta', stepDelta({ index: 0, type: 'function', function: { arguments: '{"query":"SELECT ' } })],
+			    ['thread.run.step.in_progress', step('in_progress', [])],
+			    ['thread.run.step.delta', stepDelta({ index: 0, type: 'function', function: { arguments: '1 AS n"}' } })],
+			    ['thread.run.step.completed', step('completed', [{ id: 'call_1', type: 'function',
+			        function: { name: 'ask_database', arguments: '{"query":"SELECT 1 AS n"}', output: '[{"n":1}]' } }])],
+			    ['thread.message.created', message('in_progress', null)],
+			    ['thread.message.delta', delta('**一**')],
+			    ['thread.message.in_progress', message('in_progress', null)],
+			    ['thread.message.delta', delta(' and two')],
+			  ];
+			  const seen = [];
+			  for (const [name, data] of events) {
+			    reply.apply(name, data);
+			    if (name === 'thread.run.step.in_progress') seen.push(container.querySelector('[data-testid=tool-input]').textContent);
+			  }
+			  requestAnimationFrame(() => {
+			    seen.push(container.querySelector('[data-testid=message]').innerHTML);
+			    reply.apply('thread.message.completed', message('completed', '**一** and two!'));
+			    reply.apply('thread.run.completed', { id: 'run_1', status: 'completed' });
+			    seen.push(container.querySelector('[data-testid=message]').textContent.trim());
+			    done(JSON.stringify(seen));
+			  });
+			}, (e) => done('failed: ' + e));
+			""";
+
+	@Test
+	void replyIsBuiltFromDeltasWhileInProgressSnapshotsNeverEraseStreamedText() {
+		JsonNode seen = Api.json((String) this.browser.asyncScript(REPLY));
+
+		assertThat(seen.get(0).asString()).isEqualTo("{\"query\":\"SELECT ");
+		assertThat(seen.get(1).asString()).contains("<strong>一</strong> and two");
+		assertThat(seen.get(2).asString()).isEqualTo("一 and two!");
+		WebElement card = this.browser.find("tool-call");
+		assertThat(card.findElement(Browser.testId("tool-input")).getText()).isEqualTo("SELECT 1 AS n");
+		assertThat(card.findElements(By.cssSelector("tbody td"))).extracting(WebElement::getText).containsExactly("1");
+		assertThat(this.browser.find("message").getDomAttribute("data-status")).isEqualTo("completed");
+		assertThat(this.browser.findAll("run-status")).isEmpty();
+	}
+
 	/** Renders a tool call the way a run step carries it and returns the card. */
 	private WebElement toolCall(Map<String, Object> call) {
 		this.browser.asyncScript("""
