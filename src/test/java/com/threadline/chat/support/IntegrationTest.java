@@ -21,6 +21,9 @@ public abstract class IntegrationTest {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";
 
+	/** The API key the application sends to the fake model server. */
+	public static final String MODEL_API_KEY = "test-key";
+
 	/**
 	 * Where the shared context keeps its demo tenant: a file that does not exist yet, so
 	 * each test JVM creates a demo tenant of its own.
@@ -32,16 +35,22 @@ public abstract class IntegrationTest {
 
 	protected Api api;
 
+	/**
+	 * The scripted model every run of the application talks to; reset before each test.
+	 */
+	protected FakeModelServer model;
+
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
+	static void properties(DynamicPropertyRegistry registry) {
 		TestDatabase.Info db = TestDatabase.get();
 		registry.add("spring.datasource.url", db::url);
 		registry.add("spring.datasource.username", db::username);
 		registry.add("spring.datasource.password", db::password);
 		registry.add("admin.token", () -> ADMIN_TOKEN);
-		// The zero-setup demo (POST /demo/session) for the chat page's tests; it only
-		// adds
-		// one tenant of its own, so it changes nothing for other tests.
+		registry.add("chat.llm.base-url", () -> FakeModelServer.shared().baseUrl());
+		registry.add("chat.llm.api-key", () -> MODEL_API_KEY);
+		// The zero-setup demo (POST /demo/session) for the chat page's tests: one more
+		// tenant of its own, which changes nothing for other tests.
 		registry.add("chat.demo.enabled", () -> "true");
 		registry.add("chat.demo.file", DEMO_FILE::toString);
 	}
@@ -58,6 +67,12 @@ public abstract class IntegrationTest {
 	@BeforeEach
 	void api() {
 		this.api = new Api(this.port);
+	}
+
+	@BeforeEach
+	void resetModel() {
+		this.model = FakeModelServer.shared();
+		this.model.reset();
 	}
 
 }

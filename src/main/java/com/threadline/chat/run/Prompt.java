@@ -1,0 +1,125 @@
+package com.threadline.chat.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+
+import com.threadline.chat.llm.ChatMessage;
+import com.threadline.chat.thread.MessageView;
+
+/**
+ * A run's prompt: its instructions as the system message, then the thread's history
+ * (truncated as the run's {@code truncation_strategy} and {@code max_prompt_tokens} say),
+ * then what the run itself has said and done so far, rebuilt from its steps so that a run
+ * resumes the same after {@code requires_action} on any instance.
+ */
+final class Prompt {
+
+	private Prompt() {
+	}
+
+	static List<ChatMessage> of(RunView run, List<MessageView> thread, List<RunStepView> steps) {
+		List<ChatMessage> history = new ArrayList<>();
+		for (MessageView message : thread) {
+			String text = message.text();
+			if (!run.id().equals(message.runId()) && !text.isEmpty()) {
+				history.add(message.role().equals("assistant") ? ChatMessage.assistant(text, null)
+						: ChatMessage.user(text));
+			}
+		}
+		Map<String, MessageView> replies = thread.stream()
+			.filter(message -> run.id().equals(message.runId()))
+			.collect(Collectors.toMap(MessageView::id, Function.identity()));
+		List<ChatMessage> transcript = transcript(steps, replies);
+		List<ChatMessage> prompt = new ArrayList<>();
+		if (!run.instructions().isEmpty()) {
+			prompt.add(ChatMessage.system(run.instructions()));
+		}
+		prompt.addAll(truncated(run, history, tokens(prompt) + tokens(transcript)));
+		prompt.addAll(transcript);
+		return prompt;
+	}
+
+	/** The run's own turns: its replies, and its tool calls with their outputs. */
+	static List<ChatMessage> transcript(List<RunStepView> steps, Map<String, MessageView> replies) {
+		List<ChatMessage> transcript = new ArrayList<>();
+		for (RunStepView step : steps) {
+			JsonNode details = step.stepDetails();
+			if (step.type().equals(RunStep.MESSAGE_CREATION)) {
+				MessageView reply = replies.get(details.path("message_creation").path("message_id").asString(""));
+				if (reply != null && !reply.text().isEmpty()) {
+					transcript.add(ChatMessage.assistant(reply.text(), null));
+				}
+			}
+			else {
+				turn(transcript, details.path("tool_calls"));
+			}
+		}
+		return transcript;
+	}
+
+	/** Adds a tool-calls turn, joined to the text the assistant wrote just before it. */
+	static void turn(List<ChatMessage> transcript, JsonNode toolCalls) {
+		List<ChatMessage.ToolCall> calls = new ArrayList<>();
+		List<ChatMessage> outputs = new ArrayList<>();
+		for (JsonNode call : toolCalls) {
+			JsonNode function = call.path("function");
+			String id = call.path("id").asString();
+			calls.add(new ChatMessage.ToolCall(id, function.path("name").asString(""),
+					function.path("arguments").asString("")));
+			if (function.path("output").isString()) {
+				outputs.add(ChatMessage.tool(id, function.path("output").asString()));
+			}
+		}
+		if (calls.isEmpty()) {
+			return;
+		}
+		String text = null;
+		if (!transcript.isEmpty() && transcript.getLast().role().equals("assistant")
+				&& transcript.getLast().toolCalls() == null) {
+			text = transcript.removeLast().content();
+		}
+		transcript.add(ChatMessage.assistant(text, calls));
+		transcript.addAll(outputs);
+	}
+
+	private static List<ChatMessage> truncated(RunView run, List<ChatMessage> history, long reserved) {
+		List<ChatMessage> kept = history;
+		JsonNode strategy = run.truncationStrategy();
+		if (strategy.path("type").asString("auto").equals("last_messages") && strategy.path("last_messages").isInt()) {
+			int last = strategy.path("last_messages").asInt();
+			kept = kept.subList(Math.max(0, kept.size() - last), kept.size());
+		}
+		if (run.maxPromptTokens() != null) {
+			long budget = run.maxPromptTokens() - reserved;
+			int from = 0;
+			while (from < kept.size() - 1 && tokens(kept.subList(from, kept.size())) > budget) {
+				from++;
+			}
+			kept = kept.subList(from, kept.size());
+		}
+		return kept;
+	}
+
+	/**
+	 * A rough token count (four characters a token, plus a few per message), enough to
+	 * keep a prompt within a budget when the model's tokenizer is unknown.
+	 */
+	static long tokens(List<ChatMessage> messages) {
+		long chars = 0;
+		for (ChatMessage message : messages) {
+			chars += (message.content() != null) ? message.content().length() : 0;
+			if (message.toolCalls() != null) {
+				for (ChatMessage.ToolCall call : message.toolCalls()) {
+					chars += call.name().length() + call.arguments().length();
+				}
+			}
+		}
+		return chars / 4 + 4L * messages.size();
+	}
+
+}

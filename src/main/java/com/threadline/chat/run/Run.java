@@ -1,0 +1,145 @@
+package com.threadline.chat.run;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Generated;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import com.threadline.chat.system.JsonColumns;
+
+/**
+ * A run as stored. Only the engine changes its status; updates write the changed columns
+ * only, so a metadata change and a status change never overwrite each other.
+ */
+@Entity
+@Table(name = "runs")
+@DynamicUpdate
+class Run {
+
+	@Id
+	String id;
+
+	String tenantId;
+
+	String threadId;
+
+	@Generated
+	@Column(insertable = false, updatable = false)
+	@Nullable Long seq;
+
+	Instant createdAt;
+
+	String assistantId;
+
+	String status;
+
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	@Nullable JsonNode requiredAction;
+
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	@Nullable JsonNode lastError;
+
+	@Nullable Instant expiresAt;
+
+	@Nullable Instant startedAt;
+
+	@Nullable Instant cancelledAt;
+
+	@Nullable Instant failedAt;
+
+	@Nullable Instant completedAt;
+
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	@Nullable JsonNode incompleteDetails;
+
+	String model;
+
+	String instructions;
+
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	JsonNode tools;
+
+	@Convert(converter = JsonColumns.StringMap.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	Map<String, String> metadata;
+
+	@Nullable Long promptTokens;
+
+	@Nullable Long completionTokens;
+
+	@Nullable Long totalTokens;
+
+	@Nullable Double temperature;
+
+	@Column(name = "top_p")
+	@Nullable Double topP;
+
+	@Nullable Integer maxPromptTokens;
+
+	@Nullable Integer maxCompletionTokens;
+
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	JsonNode truncationStrategy;
+
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	JsonNode responseFormat;
+
+	@Convert(converter = JsonColumns.Node.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(columnDefinition = "jsonb")
+	JsonNode toolChoice;
+
+	boolean parallelToolCalls;
+
+	@Nullable String ownerInstance;
+
+	@Nullable Instant heartbeatAt;
+
+	protected Run() {
+	}
+
+	Run(String id, String tenantId, String threadId, String assistantId, RunOptions options, Instant expiresAt) {
+		this.id = id;
+		this.tenantId = tenantId;
+		this.threadId = threadId;
+		this.assistantId = assistantId;
+		this.createdAt = Instant.now();
+		this.status = RunStatus.QUEUED;
+		this.expiresAt = expiresAt;
+		this.model = options.model();
+		this.instructions = options.instructions();
+		this.tools = options.tools();
+		this.metadata = options.metadata();
+		this.temperature = options.temperature();
+		this.topP = options.topP();
+		this.maxPromptTokens = options.maxPromptTokens();
+		this.maxCompletionTokens = options.maxCompletionTokens();
+		this.truncationStrategy = options.truncationStrategy();
+		this.responseFormat = options.responseFormat();
+		this.toolChoice = options.toolChoice();
+		this.parallelToolCalls = options.parallelToolCalls();
+	}
+
+}

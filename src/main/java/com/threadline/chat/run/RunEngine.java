@@ -1,0 +1,99 @@
+package com.threadline.chat.run;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import com.threadline.chat.system.TenantScope;
+
+/**
+ * The runs executing on this instance, each on its own virtual thread, independent of the
+ * request that started it: a closed connection does not stop a run; cancel, expiry and
+ * shutdown do.
+ */
+@Component
+class RunEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
+
+	private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
+
+	private final ExecutorService threads = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("run-", 0).factory());
+
+	private final RunLoop loop;
+
+	RunEngine(RunLoop loop) {
+		this.loop = loop;
+	}
+
+	/**
+	 * Registers a run about to be (re)started here; call before committing the change
+	 * that queues it, so a cancel request finds it.
+	 */
+	LiveRun register(String tenantId, String runId) {
+		return this.live.compute(runId, (id, previous) -> new LiveRun(tenantId, id, previous));
+	}
+
+	/**
+	 * Drops a registration whose start failed, giving the run back to the registration it
+	 * replaced if that one still executes.
+	 */
+	void abandon(LiveRun run) {
+		LiveRun previous = run.replaced;
+		if (previous != null && previous.executing) {
+			this.live.replace(run.runId, run, previous);
+		}
+		else {
+			this.live.remove(run.runId, run);
+		}
+	}
+
+	/** Executes a registered run on its own thread, acting for its tenant. */
+	void launch(LiveRun run) {
+		run.replaced = null;
+		run.executing = true;
+		this.threads.execute(() -> {
+			try {
+				TenantScope.run(run.tenantId, () -> this.loop.execute(run));
+			}
+			finally {
+				run.executing = false;
+				this.live.remove(run.runId, run);
+			}
+		});
+	}
+
+	Optional<LiveRun> find(String tenantId, String runId) {
+		return Optional.ofNullable(this.live.get(runId)).filter(run -> run.tenantId.equals(tenantId));
+	}
+
+	Collection<LiveRun> all() {
+		return this.live.values();
+	}
+
+	/**
+	 * Ends the runs still executing as failed (interrupted) before the application goes
+	 * away, so none is left in progress.
+	 */
+	@PreDestroy
+	void shutdown() throws InterruptedException {
+		this.live.values().forEach(run -> run.stop(LiveRun.Stop.SHUTDOWN));
+		this.threads.shutdown();
+		if (!this.threads.awaitTermination(10, TimeUnit.SECONDS)) {
+			log.warn("{} run(s) did not end within 10 s of shutdown; the next start marks them failed",
+					this.live.size());
+		}
+	}
+
+}

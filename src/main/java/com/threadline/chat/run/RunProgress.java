@@ -1,0 +1,104 @@
+package com.threadline.chat.run;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Records what a run does and tells its followers: each change is written (when durable)
+ * and then published as OpenAI's event, in the order OpenAI emitted them.
+ */
+@Component
+class RunProgress {
+
+	private final RunTransitions runs;
+
+	private final StepTransitions steps;
+
+	private final RunEvents events;
+
+	RunProgress(RunTransitions runs, StepTransitions steps, RunEvents events) {
+		this.runs = runs;
+		this.steps = steps;
+		this.events = events;
+	}
+
+	/** Starts executing a run; {@code null} when it is not to be executed. */
+	@Nullable RunView begin(LiveRun live, String instance) {
+		RunTransitions.Begun begun = this.runs.begin(live.tenantId, live.runId, instance);
+		if (begun != null && begun.started()) {
+			this.events.publish(live.runId, new RunEvent.RunStatusChanged(begun.run()));
+		}
+		return (begun != null) ? begun.run() : null;
+	}
+
+	StepTransitions.Context context(LiveRun live, RunView run) {
+		return this.steps.context(live.tenantId, run);
+	}
+
+	OpenMessage openMessage(LiveRun live, RunView run) {
+		OpenMessage open = this.steps.openMessage(live.tenantId, run);
+		this.events.publish(live.runId, new RunEvent.StepCreated(open.step()));
+		this.events.publish(live.runId, new RunEvent.StepStatusChanged(open.step()));
+		this.events.publish(live.runId, new RunEvent.MessageCreated(open.message()));
+		this.events.publish(live.runId, new RunEvent.MessageStatusChanged(open.message()));
+		return open;
+	}
+
+	RunStepView openToolStep(LiveRun live, RunView run) {
+		RunStepView step = this.steps.openToolStep(live.tenantId, run);
+		this.events.publish(live.runId, new RunEvent.StepCreated(step));
+		this.events.publish(live.runId, new RunEvent.StepStatusChanged(step));
+		return step;
+	}
+
+	void messageDelta(LiveRun live, String messageId, JsonNode delta) {
+		this.events.publish(live.runId, new RunEvent.MessageDelta(messageId, delta));
+	}
+
+	void stepDelta(LiveRun live, String stepId, JsonNode delta) {
+		this.events.publish(live.runId, new RunEvent.StepDelta(stepId, delta));
+	}
+
+	void closeMessage(LiveRun live, OpenMessage open, String text, @Nullable String reason,
+			RunView.@Nullable Usage usage) {
+		StepTransitions.Closed closed = this.steps.closeMessage(live.tenantId, open, text, reason, usage);
+		this.events.publish(live.runId, new RunEvent.MessageStatusChanged(closed.message()));
+		this.events.publish(live.runId, new RunEvent.StepStatusChanged(closed.step()));
+	}
+
+	void closeToolStep(LiveRun live, String stepId, JsonNode toolCalls, RunView.@Nullable Usage usage) {
+		RunStepView step = this.steps.closeToolStep(live.tenantId, stepId, toolCalls, usage);
+		this.events.publish(live.runId, new RunEvent.StepStatusChanged(step));
+	}
+
+	/** Pauses for tool outputs; {@code false} when the run could no longer pause. */
+	boolean requireAction(LiveRun live, String stepId, JsonNode toolCalls, JsonNode requiredAction,
+			RunView.@Nullable Usage usage) {
+		RunView run = this.runs.requireAction(live.tenantId, live.runId, stepId, toolCalls, requiredAction, usage);
+		if (run != null) {
+			this.events.publish(live.runId, new RunEvent.RunStatusChanged(run));
+		}
+		return run != null;
+	}
+
+	/**
+	 * Ends a run (from any instance's point of view: live here or not), publishes how,
+	 * and closes its stream with {@code done}.
+	 */
+	void finish(String tenantId, String runId, Ending ending, @Nullable OpenMessage open, String text) {
+		RunTransitions.Ended ended = this.runs.end(tenantId, runId, ending, open, text);
+		if (ended == null) {
+			this.events.close(runId);
+			return;
+		}
+		if (ended.message() != null) {
+			this.events.publish(runId, new RunEvent.MessageStatusChanged(ended.message()));
+		}
+		ended.steps().forEach(step -> this.events.publish(runId, new RunEvent.StepStatusChanged(step)));
+		this.events.publish(runId, new RunEvent.RunStatusChanged(ended.run()));
+		this.events.end(runId);
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.threadline.chat.run;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The run engine.
+ *
+ * @param expiresAfter how long a run may stay active before it expires (OpenAI: 10
+ * minutes)
+ * @param maxToolIterations the most model turns ending in tool calls one run may take
+ * @param sweepInterval how often expired and orphaned runs are looked for
+ * @param heartbeatInterval how often an instance marks the runs it executes as alive
+ * @param staleAfter how long without a heartbeat before an executing run counts as
+ * orphaned
+ * @param instanceId this instance's name on the runs it executes (default: the host name)
+ */
+@ConfigurationProperties("chat.run")
+record RunProperties(@DefaultValue("10m") Duration expiresAfter, @DefaultValue("10") int maxToolIterations,
+		@DefaultValue("30s") Duration sweepInterval, @DefaultValue("10s") Duration heartbeatInterval,
+		@DefaultValue("60s") Duration staleAfter, @Nullable String instanceId) {
+
+	/** This instance's name: the configured one, else the host name. */
+	public String instance() {
+		if (this.instanceId != null && !this.instanceId.isBlank()) {
+			return this.instanceId;
+		}
+		try {
+			return java.net.InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.net.UnknownHostException ex) {
+			return "localhost";
+		}
+	}
+
+}

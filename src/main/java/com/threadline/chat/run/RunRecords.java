@@ -1,0 +1,228 @@
+package com.threadline.chat.run;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.threadline.chat.assistant.AssistantService;
+import com.threadline.chat.assistant.AssistantView;
+import com.threadline.chat.system.ApiException;
+import com.threadline.chat.system.ListPage;
+import com.threadline.chat.system.ListQuery;
+import com.threadline.chat.system.Metadata;
+import com.threadline.chat.system.SeqWindow;
+import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.thread.MessageService;
+import com.threadline.chat.thread.NewMessage;
+import com.threadline.chat.thread.ThreadService;
+import com.threadline.chat.thread.ThreadView;
+
+/**
+ * The runs API's reads and writes, each in one transaction, always through a thread the
+ * caller may access: another user's or tenant's run is a 404.
+ */
+@Component
+class RunRecords {
+
+	private final Runs runs;
+
+	private final RunSteps steps;
+
+	private final ThreadService threads;
+
+	private final MessageService messages;
+
+	private final AssistantService assistants;
+
+	private final RunProperties properties;
+
+	private final String instance;
+
+	RunRecords(Runs runs, RunSteps steps, ThreadService threads, MessageService messages, AssistantService assistants,
+			RunProperties properties) {
+		this.runs = runs;
+		this.steps = steps;
+		this.threads = threads;
+		this.messages = messages;
+		this.assistants = assistants;
+		this.properties = properties;
+		this.instance = properties.instance();
+	}
+
+	/** A run a cancel request reached, and the status it had before. */
+	record Cancelling(RunView run, String previous) {
+	}
+
+	/**
+	 * A run given its tool outputs: the step they completed, and the run queued again.
+	 */
+	record Resumed(RunStepView step, RunView run) {
+	}
+
+	/** Creates a queued run {@code runId} on a thread the caller may access. */
+	@Transactional
+	RunView create(Caller caller, String threadId, String runId, NewRun request) {
+		this.threads.find(caller, threadId);
+		return insert(caller.tenantId(), threadId, runId, request, options(caller.tenantId(), request));
+	}
+
+	/** A thread made for a run, and the run. */
+	record Created(ThreadView thread, RunView run) {
+	}
+
+	/** Creates a thread and a queued run {@code runId} on it. */
+	@Transactional
+	Created createWithThread(Caller caller, String runId, NewThreadAndRun request) {
+		NewRun run = request.run();
+		RunOptions options = options(caller.tenantId(), run);
+		NewThreadAndRun.Thread thread = (request.thread() != null) ? request.thread()
+				: new NewThreadAndRun.Thread(null, null, null, null);
+		JsonNode toolResources = (thread.toolResources() != null) ? thread.toolResources() : request.toolResources();
+		ThreadView view = this.threads.create(caller, thread.user(), thread.metadata(), toolResources,
+				thread.messages());
+		return new Created(view, insert(caller.tenantId(), view.id(), runId, run, options));
+	}
+
+	@Transactional(readOnly = true)
+	RunView find(Caller caller, String threadId, String runId) {
+		return RunView.of(load(caller, threadId, runId));
+	}
+
+	@Transactional(readOnly = true)
+	ListPage<RunView> list(Caller caller, String threadId, ListQuery query) {
+		this.threads.find(caller, threadId);
+		String tenant = caller.tenantId();
+		SeqWindow window = query
+			.window(id -> this.runs.findByTenantIdAndThreadIdAndId(tenant, threadId, id).map(run -> run.seq));
+		return window.page(this.runs.page(tenant, threadId, window.lo(), window.hi(), window.sort(), window.limit()),
+				RunView::of, RunView::id);
+	}
+
+	/** Changes a run's metadata, the one thing of a run a client may change. */
+	@Transactional
+	RunView modify(Caller caller, String threadId, String runId, @Nullable Map<String, String> metadata) {
+		Run run = lock(caller, threadId, runId);
+		if (metadata != null) {
+			run.metadata = Metadata.checked(metadata);
+		}
+		return RunView.of(run);
+	}
+
+	@Transactional(readOnly = true)
+	RunStepView step(Caller caller, String threadId, String runId, String stepId) {
+		load(caller, threadId, runId);
+		return this.steps.findByTenantIdAndRunIdAndId(caller.tenantId(), runId, stepId)
+			.map(RunStepView::of)
+			.orElseThrow(() -> ApiException.notFound("run step", stepId));
+	}
+
+	@Transactional(readOnly = true)
+	ListPage<RunStepView> steps(Caller caller, String threadId, String runId, ListQuery query) {
+		load(caller, threadId, runId);
+		String tenant = caller.tenantId();
+		SeqWindow window = query
+			.window(id -> this.steps.findByTenantIdAndRunIdAndId(tenant, runId, id).map(step -> step.seq));
+		return window.page(this.steps.page(tenant, runId, window.lo(), window.hi(), window.sort(), window.limit()),
+				RunStepView::of, RunStepView::id);
+	}
+
+	/**
+	 * Marks a run cancelling, as OpenAI allows for queued, in_progress and
+	 * requires_action.
+	 */
+	@Transactional
+	Cancelling cancelling(Caller caller, String threadId, String runId) {
+		Run run = lock(caller, threadId, runId);
+		String previous = run.status;
+		if (!RunStatus.isCancellable(previous)) {
+			throw ApiException.invalid(null, "Cannot cancel run with status '%s'.".formatted(previous));
+		}
+		run.status = RunStatus.CANCELLING;
+		return new Cancelling(RunView.of(run), previous);
+	}
+
+	/**
+	 * Takes the outputs of every call the run waits for, completes their step and queues
+	 * the run again, to execute on this instance.
+	 */
+	@Transactional
+	Resumed acceptOutputs(Caller caller, String threadId, String runId, @Nullable List<ToolOutput> outputs) {
+		Run run = lock(caller, threadId, runId);
+		if (!run.status.equals(RunStatus.REQUIRES_ACTION) || run.requiredAction == null) {
+			throw ApiException.invalid(null, "Runs in status \"%s\" do not accept tool outputs.".formatted(run.status));
+		}
+		List<String> pending = new ArrayList<>();
+		run.requiredAction.path("submit_tool_outputs")
+			.path("tool_calls")
+			.forEach(call -> pending.add(call.path("id").asString()));
+		Map<String, String> byId = ToolOutputs.checked(outputs, pending);
+		RunStep step = this.steps.findByTenantIdAndRunIdAndStatus(run.tenantId, runId, RunStepView.IN_PROGRESS)
+			.stream()
+			.filter(candidate -> candidate.type.equals(RunStep.TOOL_CALLS))
+			.findFirst()
+			.orElseThrow(
+					() -> new IllegalStateException("Run %s waits for tool outputs without a step".formatted(runId)));
+		JsonNode details = step.stepDetails.deepCopy();
+		for (JsonNode call : details.path("tool_calls")) {
+			String output = byId.get(call.path("id").asString());
+			if (output != null) {
+				((ObjectNode) call.path("function")).put("output", output);
+			}
+		}
+		step.stepDetails = details;
+		RunTransitions.settleStep(step, "completed", null);
+		run.status = RunStatus.QUEUED;
+		run.requiredAction = null;
+		run.ownerInstance = this.instance;
+		run.heartbeatAt = Instant.now();
+		return new Resumed(RunStepView.of(step), RunView.of(run));
+	}
+
+	private RunOptions options(String tenantId, NewRun request) {
+		if (request.assistantId() == null || request.assistantId().isBlank()) {
+			throw ApiException.invalid("assistant_id", "Missing required parameter: 'assistant_id'.");
+		}
+		AssistantView assistant = this.assistants.find(tenantId, request.assistantId());
+		return RunOptions.resolve(request, assistant);
+	}
+
+	private RunView insert(String tenantId, String threadId, String runId, NewRun request, RunOptions options) {
+		List<NewMessage> additional = (request.additionalMessages() != null) ? request.additionalMessages() : List.of();
+		if (additional.size() > 32) {
+			throw ApiException.invalid("additional_messages",
+					"Invalid 'additional_messages': array too long. Expected at most 32 messages.");
+		}
+		this.threads.lockForRun(tenantId, threadId, runId);
+		for (int i = 0; i < additional.size(); i++) {
+			this.messages.addForRun(tenantId, threadId, additional.get(i), "additional_messages[%d].".formatted(i));
+		}
+		Instant now = Instant.now();
+		Run run = new Run(runId, tenantId, threadId, request.assistantId(), options,
+				now.plus(this.properties.expiresAfter()));
+		run.ownerInstance = this.instance;
+		run.heartbeatAt = now;
+		return RunView.of(this.runs.save(run));
+	}
+
+	private Run load(Caller caller, String threadId, String runId) {
+		this.threads.find(caller, threadId);
+		return this.runs.findByTenantIdAndThreadIdAndId(caller.tenantId(), threadId, runId)
+			.orElseThrow(() -> ApiException.notFound("run", runId));
+	}
+
+	private Run lock(Caller caller, String threadId, String runId) {
+		this.threads.find(caller, threadId);
+		return this.runs.lock(caller.tenantId(), runId)
+			.filter(run -> run.threadId.equals(threadId))
+			.orElseThrow(() -> ApiException.notFound("run", runId));
+	}
+
+}

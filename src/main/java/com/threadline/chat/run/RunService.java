@@ -1,0 +1,178 @@
+package com.threadline.chat.run;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+import org.springframework.stereotype.Service;
+
+import com.threadline.chat.stream.LoggedEvent;
+import com.threadline.chat.system.ListPage;
+import com.threadline.chat.system.ListQuery;
+import com.threadline.chat.system.ObjectIds;
+import com.threadline.chat.tenant.Caller;
+
+/**
+ * The run engine's public face: starts runs (on a thread, or with a new one), cancels
+ * them, takes tool outputs, and hands out a run's event stream. Its methods block (JPA):
+ * call them off the event loop. A run, once started, executes on its own, whatever
+ * becomes of the request that started it.
+ */
+@Service
+public class RunService {
+
+	private final RunRecords records;
+
+	private final RunEngine engine;
+
+	private final RunProgress progress;
+
+	private final RunEvents events;
+
+	RunService(RunRecords records, RunEngine engine, RunProgress progress, RunEvents events) {
+		this.records = records;
+		this.engine = engine;
+		this.progress = progress;
+		this.events = events;
+	}
+
+	/**
+	 * A run just started or resumed, and where its event stream continues from.
+	 *
+	 * @param run the run as it was then
+	 * @param after the sequence after which this start's events begin
+	 */
+	public record Started(RunView run, long after) {
+	}
+
+	/** Creates a run on a thread the caller may access, and starts it. */
+	public Started start(Caller caller, String threadId, NewRun request) {
+		String runId = ObjectIds.next("run");
+		RunView run = launching(caller.tenantId(), runId, () -> {
+			RunView created = this.records.create(caller, threadId, runId, request);
+			announce(created);
+			return created;
+		});
+		return new Started(run, 0);
+	}
+
+	/** Creates a thread with its messages and a run on it, and starts the run. */
+	public Started createThreadAndRun(Caller caller, NewThreadAndRun request) {
+		String runId = ObjectIds.next("run");
+		RunView run = launching(caller.tenantId(), runId, () -> {
+			RunRecords.Created created = this.records.createWithThread(caller, runId, request);
+			this.events.publish(runId, new RunEvent.ThreadCreated(created.thread()));
+			announce(created.run());
+			return created.run();
+		});
+		return new Started(run, 0);
+	}
+
+	/**
+	 * Gives a run in {@code requires_action} the outputs of all the calls it waits for,
+	 * and resumes it.
+	 */
+	public Started submitToolOutputs(Caller caller, String threadId, String runId, @Nullable List<ToolOutput> outputs) {
+		long after = this.events.position(runId);
+		RunView run = launching(caller.tenantId(), runId, () -> {
+			RunRecords.Resumed resumed = this.records.acceptOutputs(caller, threadId, runId, outputs);
+			this.events.publish(runId, new RunEvent.StepStatusChanged(resumed.step()));
+			this.events.publish(runId, new RunEvent.RunStatusChanged(resumed.run()));
+			return resumed.run();
+		});
+		return new Started(run, after);
+	}
+
+	/**
+	 * Cancels a queued, in-progress or waiting run: it answers {@code cancelling}, and
+	 * the run ends {@code cancelled} keeping what it had written.
+	 */
+	public RunView cancel(Caller caller, String threadId, String runId) {
+		LiveRun live = this.engine.find(caller.tenantId(), runId).orElse(null);
+		RunView[] result = new RunView[1];
+		Runnable cancel = () -> {
+			RunRecords.Cancelling cancelling = this.records.cancelling(caller, threadId, runId);
+			this.events.publish(runId, new RunEvent.RunStatusChanged(cancelling.run()));
+			result[0] = cancelling.run();
+			if (live != null) {
+				live.stop(LiveRun.Stop.CANCEL);
+			}
+			if (cancelling.previous().equals(RunStatus.REQUIRES_ACTION)) {
+				this.progress.finish(caller.tenantId(), runId, Ending.cancelled(), null, "");
+			}
+		};
+		if (live != null) {
+			live.locked(cancel);
+		}
+		else {
+			cancel.run();
+		}
+		return result[0];
+	}
+
+	public RunView find(Caller caller, String threadId, String runId) {
+		return this.records.find(caller, threadId, runId);
+	}
+
+	public ListPage<RunView> list(Caller caller, String threadId, ListQuery query) {
+		return this.records.list(caller, threadId, query);
+	}
+
+	public RunView modify(Caller caller, String threadId, String runId, @Nullable Map<String, String> metadata) {
+		return this.records.modify(caller, threadId, runId, metadata);
+	}
+
+	public RunStepView step(Caller caller, String threadId, String runId, String stepId) {
+		return this.records.step(caller, threadId, runId, stepId);
+	}
+
+	public ListPage<RunStepView> steps(Caller caller, String threadId, String runId, ListQuery query) {
+		return this.records.steps(caller, threadId, runId, query);
+	}
+
+	/**
+	 * The events of a run the caller may access after sequence {@code after}, then live
+	 * ones until it ends. A run that ended so long ago that its events are gone replays
+	 * as its final state and {@code done}.
+	 */
+	public Flux<LoggedEvent> follow(Caller caller, String threadId, String runId, long after) {
+		RunView run = this.records.find(caller, threadId, runId);
+		if (!RunStatus.isActive(run.status())) {
+			this.events.replayEnd(run);
+		}
+		return this.events.follow(runId, after);
+	}
+
+	/** The events of a run just started or resumed by this caller. */
+	public Flux<LoggedEvent> follow(Started started) {
+		return this.events.follow(started.run().id(), started.after());
+	}
+
+	/**
+	 * Registers the run as executing here, does {@code start} (which queues it) holding
+	 * the run's lock, so that nothing else the run emits precedes what {@code start}
+	 * publishes, then launches it.
+	 */
+	private RunView launching(String tenantId, String runId, Supplier<RunView> start) {
+		LiveRun live = this.engine.register(tenantId, runId);
+		try {
+			RunView[] run = new RunView[1];
+			live.locked(() -> run[0] = start.get());
+			this.engine.launch(live);
+			return run[0];
+		}
+		catch (RuntimeException ex) {
+			this.engine.abandon(live);
+			throw ex;
+		}
+	}
+
+	private void announce(RunView run) {
+		this.events.publish(run.id(), new RunEvent.RunCreated(run));
+		this.events.publish(run.id(), new RunEvent.RunStatusChanged(run));
+	}
+
+}

@@ -1,0 +1,25 @@
+package com.threadline.chat.run;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** A run step in OpenAI's v2 shape ({@code thread.run.step}). */
+public record RunStepView(String id, String object, long createdAt, String runId, String assistantId, String threadId,
+		String type, String status, JsonNode stepDetails, @Nullable JsonNode lastError, @Nullable Long expiredAt,
+		@Nullable Long cancelledAt, @Nullable Long failedAt, @Nullable Long completedAt, Map<String, String> metadata,
+		RunView.@Nullable Usage usage) {
+
+	static final String IN_PROGRESS = "in_progress";
+
+	/** OpenAI shows a step's usage only once it has ended. */
+	static RunStepView of(RunStep s) {
+		return new RunStepView(s.id, "thread.run.step", s.createdAt.getEpochSecond(), s.runId, s.assistantId,
+				s.threadId, s.type, s.status, s.stepDetails, s.lastError, RunView.seconds(s.expiredAt),
+				RunView.seconds(s.cancelledAt), RunView.seconds(s.failedAt), RunView.seconds(s.completedAt), s.metadata,
+				s.status.equals(IN_PROGRESS) ? null
+						: RunView.Usage.of(s.promptTokens, s.completionTokens, s.totalTokens));
+	}
+
+}

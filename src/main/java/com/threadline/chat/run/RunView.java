@@ -1,0 +1,46 @@
+package com.threadline.chat.run;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** A run in OpenAI's v2 shape ({@code thread.run}). */
+public record RunView(String id, String object, long createdAt, String threadId, String assistantId, String status,
+		@Nullable JsonNode requiredAction, @Nullable JsonNode lastError, @Nullable Long expiresAt,
+		@Nullable Long startedAt, @Nullable Long cancelledAt, @Nullable Long failedAt, @Nullable Long completedAt,
+		@Nullable JsonNode incompleteDetails, String model, String instructions, JsonNode tools,
+		Map<String, String> metadata, @Nullable Usage usage, @Nullable Double temperature, @Nullable Double topP,
+		@Nullable Integer maxPromptTokens, @Nullable Integer maxCompletionTokens, JsonNode truncationStrategy,
+		JsonNode responseFormat, JsonNode toolChoice, boolean parallelToolCalls) {
+
+	/** Token usage of a run or a step; {@code null} until it has ended. */
+	public record Usage(long promptTokens, long completionTokens, long totalTokens) {
+
+		static @Nullable Usage of(@Nullable Long prompt, @Nullable Long completion, @Nullable Long total) {
+			return (prompt != null && completion != null && total != null) ? new Usage(prompt, completion, total)
+					: null;
+		}
+
+		Usage plus(Usage other) {
+			return new Usage(this.promptTokens + other.promptTokens, this.completionTokens + other.completionTokens,
+					this.totalTokens + other.totalTokens);
+		}
+
+	}
+
+	static RunView of(Run r) {
+		return new RunView(r.id, "thread.run", r.createdAt.getEpochSecond(), r.threadId, r.assistantId, r.status,
+				r.requiredAction, r.lastError, seconds(r.expiresAt), seconds(r.startedAt), seconds(r.cancelledAt),
+				seconds(r.failedAt), seconds(r.completedAt), r.incompleteDetails, r.model, r.instructions, r.tools,
+				r.metadata, Usage.of(r.promptTokens, r.completionTokens, r.totalTokens), r.temperature, r.topP,
+				r.maxPromptTokens, r.maxCompletionTokens, r.truncationStrategy, r.responseFormat, r.toolChoice,
+				r.parallelToolCalls);
+	}
+
+	static @Nullable Long seconds(@Nullable Instant instant) {
+		return (instant != null) ? instant.getEpochSecond() : null;
+	}
+
+}

@@ -1,0 +1,91 @@
+package com.threadline.chat.run;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.threadline.chat.system.ObjectIds;
+import com.threadline.chat.thread.MessageService;
+import com.threadline.chat.thread.MessageView;
+
+/**
+ * The engine's writes of steps and replies, one short transaction each, when a step or a
+ * reply starts and when it ends. Never called per token.
+ */
+@Component
+class StepTransitions {
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	private final RunSteps steps;
+
+	private final MessageService messages;
+
+	StepTransitions(RunSteps steps, MessageService messages) {
+		this.steps = steps;
+		this.messages = messages;
+	}
+
+	/** What a thread and a run held when a segment of the run began. */
+	record Context(List<MessageView> history, List<RunStepView> steps) {
+	}
+
+	/** A finished reply and its completed step. */
+	record Closed(MessageView message, RunStepView step) {
+	}
+
+	@Transactional(readOnly = true)
+	Context context(String tenantId, RunView run) {
+		return new Context(this.messages.history(tenantId, run.threadId()),
+				this.steps.findByTenantIdAndRunIdOrderBySeqAsc(tenantId, run.id())
+					.stream()
+					.map(RunStepView::of)
+					.toList());
+	}
+
+	@Transactional
+	OpenMessage openMessage(String tenantId, RunView run) {
+		MessageView message = this.messages.startReply(tenantId, run.threadId(), run.assistantId(), run.id());
+		JsonNode details = NODES.objectNode()
+			.put("type", RunStep.MESSAGE_CREATION)
+			.set(RunStep.MESSAGE_CREATION, NODES.objectNode().put("message_id", message.id()));
+		RunStep step = new RunStep(ObjectIds.next("step"), tenantId, run, RunStep.MESSAGE_CREATION, details);
+		return new OpenMessage(message, RunStepView.of(this.steps.save(step)));
+	}
+
+	@Transactional
+	RunStepView openToolStep(String tenantId, RunView run) {
+		JsonNode details = NODES.objectNode().put("type", RunStep.TOOL_CALLS).set("tool_calls", NODES.arrayNode());
+		RunStep step = new RunStep(ObjectIds.next("step"), tenantId, run, RunStep.TOOL_CALLS, details);
+		return RunStepView.of(this.steps.save(step));
+	}
+
+	/**
+	 * Ends a reply (completed, or incomplete for {@code reason}) and completes its step.
+	 */
+	@Transactional
+	Closed closeMessage(String tenantId, OpenMessage open, String text, @Nullable String reason,
+			RunView.@Nullable Usage usage) {
+		MessageView message = this.messages.finishReply(tenantId, open.message().id(), text, reason);
+		RunStep step = RunTransitions.step(this.steps, tenantId, open.step().id());
+		RunTransitions.settleStep(step, "completed", null);
+		RunTransitions.record(step, usage);
+		return new Closed(message, RunStepView.of(step));
+	}
+
+	/** Completes a tool-calls step with every call's output. */
+	@Transactional
+	RunStepView closeToolStep(String tenantId, String stepId, JsonNode toolCalls, RunView.@Nullable Usage usage) {
+		RunStep step = RunTransitions.step(this.steps, tenantId, stepId);
+		step.stepDetails = NODES.objectNode().put("type", RunStep.TOOL_CALLS).set("tool_calls", toolCalls);
+		RunTransitions.settleStep(step, "completed", null);
+		RunTransitions.record(step, usage);
+		return RunStepView.of(step);
+	}
+
+}
