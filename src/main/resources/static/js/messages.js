@@ -130,17 +130,25 @@ class StepView {
 		this.container = container;
 		this.calls = [];
 		this.views = [];
-		this.running = true;
+		this.status = 'in_progress';
 	}
 
 	// A final snapshot is the truth; an in-progress one may lag behind the deltas already applied.
 	update(step) {
-		this.running = !isTerminal(step.status);
+		this.status = step.status ?? 'completed';
 		const calls = step.step_details?.tool_calls ?? [];
-		if (!this.running || this.calls.length === 0) {
+		if (this.status !== 'in_progress' || this.calls.length === 0) {
 			this.calls = structuredClone(calls);
 		}
 		this.render();
+	}
+
+	/** The run ended while this step was still going: the step ends with it. */
+	endWith(runStatus) {
+		if (this.status === 'in_progress') {
+			this.status = (runStatus === 'incomplete') ? 'cancelled' : runStatus;
+			this.render();
+		}
 	}
 
 	applyDelta(delta) {
@@ -161,7 +169,7 @@ class StepView {
 				this.views[index] = new ToolCallView();
 				this.container.appendChild(this.views[index].element);
 			}
-			this.views[index].update(call, this.running);
+			this.views[index].update(call, this.status);
 		});
 	}
 }
@@ -226,10 +234,7 @@ export class ReplyView {
 					view.setStatus('incomplete');
 				}
 			});
-			this.steps.forEach((step) => {
-				step.running = false;
-				step.render();
-			});
+			this.steps.forEach((step) => step.endWith(run.status));
 			if (run.status !== 'completed' && !this.note) {
 				this.note = runStatusNote(run);
 				this.container.appendChild(this.note);

@@ -128,14 +128,18 @@ export class ToolCallView {
 		this.element.open = true;
 	}
 
-	update(call, running) {
+	/** @param status the step's status: in_progress, completed, failed, cancelled or expired */
+	update(call, status) {
 		const [heading, input, language] = inputOf(call);
 		const output = outputOf(call);
+		const shown = (status === 'in_progress' && output) ? 'completed' : status;
 		this.element.dataset.tool = nameOf(call);
-		this.element.dataset.status = (output || !running) ? 'done' : 'running';
+		this.element.dataset.status = shown;
 		this.element.replaceChildren();
 		const summary = element('summary');
-		summary.append(element('strong', {}, nameOf(call)), ` · ${(output || !running) ? t('toolDone') : t('toolRunning')}`);
+		const label = { in_progress: 'toolRunning', completed: 'toolDone', failed: 'toolFailed', cancelled: 'toolCancelled',
+			expired: 'toolExpired' }[shown];
+		summary.append(element('strong', {}, nameOf(call)), ` · ${label ? t(label) : shown}`);
 		this.element.appendChild(summary);
 		this.element.appendChild(element('h2', {}, heading));
 		const pre = element('pre', { 'data-testid': 'tool-input' });

@@ -190,7 +190,7 @@ class ChatStreamingTests extends BrowserTest {
 				"/v1/threads/" + this.browser.driver().getCurrentUrl().replaceFirst(".*#thread=", "") + "/messages",
 				200);
 		assertThat(messages.get("data").get(0).get("content").get(0).get("text").get("value").asString())
-			.isEqualTo(full);
+			.isEqualTo(String.join("", chunks));
 	}
 
 	@Test
@@ -211,6 +211,29 @@ class ChatStreamingTests extends BrowserTest {
 		assertThat(status.getDomAttribute("data-status")).isEqualTo("failed");
 		this.browser.waitUntil(d -> this.browser.find("send").isEnabled());
 		assertThat(this.browser.messages("user")).extracting(WebElement::getText).containsExactly("This will [fail]");
+	}
+
+	@Test
+	void aFunctionOnlyTheTenantsCodeCanAnswerIsReportedAndTheRunStopped() {
+		Account kim = account("kim",
+				Map.of("model", "gpt-4o-mini", "name", "Weather", "tools",
+						List.of(Map.of("type", "function", "function", Map.of("name", "get_weather", "parameters",
+								Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string"))))))));
+		this.model.when(RecordedRequest.lastUserMessageContains("天气"),
+				Script.toolCalls(Script.call("call_weather", "get_weather", "{\"city\":\"北京\"}")));
+		this.browser.open("/" + kim.fragment());
+		this.browser.waitUntil(d -> this.browser.find("assistant-name").getText().equals("Weather"));
+
+		send("北京天气怎么样？");
+
+		WebElement status = this.browser.waitUntil(RUN_WAIT,
+				d -> this.browser.findAll("run-status").stream().findFirst().orElse(null));
+		assertThat(status.getDomAttribute("data-status")).isEqualTo("cancelled");
+		assertThat(this.browser.find("error").getText()).contains("get_weather");
+		WebElement card = this.browser.find("tool-call");
+		assertThat(card.findElement(Browser.testId("tool-input")).getText()).contains("\"city\": \"北京\"");
+		assertThat(card.getDomAttribute("data-status")).isNotEqualTo("in_progress");
+		this.browser.waitUntil(d -> this.browser.find("send").isEnabled());
 	}
 
 	/**

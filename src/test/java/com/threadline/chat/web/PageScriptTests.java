@@ -244,7 +244,7 @@ class PageScriptTests extends BrowserTest {
 				const [call, done] = arguments;
 				import('./js/tool-calls.js').then(({ ToolCallView }) => {
 				  const view = new ToolCallView();
-				  view.update(call, false);
+				  view.update(call, 'completed');
 				  document.body.appendChild(view.element);
 				  done(null);
 				}, (e) => done('failed: ' + e));
