@@ -27,8 +27,8 @@ function parseJson(text) {
 
 /**
  * The rows and columns of a tool result, when it is tabular: an array of objects, or an object with
- * "columns" (names or {name}) and "rows" (arrays or objects), or an object holding such an array under
- * "rows", "data" or "results". Null otherwise.
+ * "columns" (names or {name}) and "rows" (arrays or objects) and maybe "truncated" (ask_database's shape),
+ * or an object holding such an array under "rows", "data" or "results". Null otherwise.
  */
 export function tableOf(value) {
 	if (Array.isArray(value)) {
@@ -45,7 +45,7 @@ export function tableOf(value) {
 		const columns = value.columns.map((column) => (typeof column === 'object' && column !== null)
 			? String(column.name ?? column.label ?? '') : String(column));
 		const rows = value.rows.map((row) => (Array.isArray(row) ? row : columns.map((column) => row?.[column])));
-		return { columns, rows };
+		return { columns, rows, truncated: value.truncated === true };
 	}
 	for (const key of ['rows', 'data', 'results']) {
 		if (Array.isArray(value[key])) {
@@ -76,6 +76,9 @@ function renderTable(table) {
 		row.forEach((value) => tr.appendChild(element('td', {}, cell(value))));
 	});
 	wrap.appendChild(el);
+	if (table.truncated) {
+		wrap.appendChild(element('p', { class: 'hint' }, t('truncated')));
+	}
 	return wrap;
 }
 

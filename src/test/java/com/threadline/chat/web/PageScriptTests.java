@@ -278,11 +278,12 @@ class PageScriptTests extends BrowserTest {
 	@Test
 	void toolResultsInColumnsAndRowsFormAreTablesAndAnythingElseIsText() {
 		WebElement columns = toolCall(askDatabase("SELECT 1 AS one",
-				"{\"columns\":[\"one\",\"two\"],\"rows\":[[1,null],[2,\"b\"]],\"truncated\":false}"));
+				"{\"columns\":[\"one\",\"two\"],\"rows\":[[1,null],[2,\"b\"]],\"row_count\":2,\"truncated\":true}"));
 		assertThat(columns.findElements(By.cssSelector("thead th"))).extracting(WebElement::getText)
 			.containsExactly("one", "two");
 		assertThat(columns.findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
 			.containsExactly("1", "2 b");
+		assertThat(columns.getText()).contains("Only the first rows came back");
 
 		WebElement empty = toolCall(askDatabase("SELECT * FROM courses WHERE false", "[]"));
 		assertThat(empty.getText()).contains("No rows.");
