@@ -41,6 +41,9 @@ const state = {
 
 function showError(error) {
 	console.error(error);
+	if (error instanceof ApiError && error.status === 401 && state.session) {
+		signOut(); // the token expired or was revoked: back to signing in, with the reason below
+	}
 	const text = (error instanceof ApiError) ? t('httpError', { message: error.message, status: error.status })
 		: (typeof error === 'string') ? error : (error?.message ?? String(error));
 	view.error.querySelector('.error-text').textContent = text;

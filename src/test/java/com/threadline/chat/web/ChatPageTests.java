@@ -1,6 +1,7 @@
 package com.threadline.chat.web;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -150,6 +151,21 @@ class ChatPageTests extends BrowserTest {
 		assertThat(error.getText()).contains("No thread found with id").contains("404");
 		assertThat(this.browser.find("message-input").getDomProperty("value")).isEqualTo("你好, are you there?");
 		assertThat(this.browser.messages("user")).hasSize(1);
+	}
+
+	@Test
+	void aTokenThatStopsWorkingSendsTheUserBackToSignInAndSaysWhy() {
+		Account olga = account("olga");
+		thread(olga, "Before", List.of(user("hello")));
+		this.browser.open("/" + olga.fragment());
+		this.browser.waitUntil(d -> !this.browser.find("thread-list").findElements(By.tagName("button")).isEmpty());
+		Api.post(this.api.admin(), "/admin/tenants/" + olga.tenant().id() + "/disable", Map.of(), 200);
+
+		this.browser.find("thread-list").findElement(By.tagName("button")).click();
+
+		this.browser.waitUntil(d -> this.browser.find("sign-in").isDisplayed());
+		assertThat(this.browser.find("error").getText()).contains("HTTP 401");
+		assertThat(this.browser.script("return sessionStorage.getItem('threadline.session')")).isNull();
 	}
 
 	@Test
