@@ -13,7 +13,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.threadline.chat.llm.ModelEvent;
 import com.threadline.chat.system.ObjectIds;
-import com.threadline.chat.thread.MessageView;
 
 /**
  * One model reply, turned into the run's steps and events as it streams: the first text

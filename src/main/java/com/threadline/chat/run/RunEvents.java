@@ -64,10 +64,6 @@ class RunEvents {
 		return this.log.lastSeq(runId);
 	}
 
-	boolean exists(String runId) {
-		return this.log.contains(runId);
-	}
-
 	Flux<LoggedEvent> follow(String runId, long after) {
 		return this.log.follow(runId, after);
 	}

@@ -15,10 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.threadline.chat.assistant.AssistantService;
 import com.threadline.chat.assistant.AssistantView;
 import com.threadline.chat.system.ApiException;
-import com.threadline.chat.system.ListPage;
-import com.threadline.chat.system.ListQuery;
 import com.threadline.chat.system.Metadata;
-import com.threadline.chat.system.SeqWindow;
 import com.threadline.chat.tenant.Caller;
 import com.threadline.chat.thread.MessageService;
 import com.threadline.chat.thread.NewMessage;
@@ -26,8 +23,8 @@ import com.threadline.chat.thread.ThreadService;
 import com.threadline.chat.thread.ThreadView;
 
 /**
- * The runs API's reads and writes, each in one transaction, always through a thread the
- * caller may access: another user's or tenant's run is a 404.
+ * The runs API's writes, each in one transaction, always through a thread the caller may
+ * access: another user's or tenant's run is a 404.
  */
 @Component
 class RunRecords {
@@ -91,21 +88,6 @@ class RunRecords {
 		return new Created(view, insert(caller.tenantId(), view.id(), runId, run, options));
 	}
 
-	@Transactional(readOnly = true)
-	RunView find(Caller caller, String threadId, String runId) {
-		return RunView.of(load(caller, threadId, runId));
-	}
-
-	@Transactional(readOnly = true)
-	ListPage<RunView> list(Caller caller, String threadId, ListQuery query) {
-		this.threads.find(caller, threadId);
-		String tenant = caller.tenantId();
-		SeqWindow window = query
-			.window(id -> this.runs.findByTenantIdAndThreadIdAndId(tenant, threadId, id).map(run -> run.seq));
-		return window.page(this.runs.page(tenant, threadId, window.lo(), window.hi(), window.sort(), window.limit()),
-				RunView::of, RunView::id);
-	}
-
 	/** Changes a run's metadata, the one thing of a run a client may change. */
 	@Transactional
 	RunView modify(Caller caller, String threadId, String runId, @Nullable Map<String, String> metadata) {
@@ -114,24 +96,6 @@ class RunRecords {
 			run.metadata = Metadata.checked(metadata);
 		}
 		return RunView.of(run);
-	}
-
-	@Transactional(readOnly = true)
-	RunStepView step(Caller caller, String threadId, String runId, String stepId) {
-		load(caller, threadId, runId);
-		return this.steps.findByTenantIdAndRunIdAndId(caller.tenantId(), runId, stepId)
-			.map(RunStepView::of)
-			.orElseThrow(() -> ApiException.notFound("run step", stepId));
-	}
-
-	@Transactional(readOnly = true)
-	ListPage<RunStepView> steps(Caller caller, String threadId, String runId, ListQuery query) {
-		load(caller, threadId, runId);
-		String tenant = caller.tenantId();
-		SeqWindow window = query
-			.window(id -> this.steps.findByTenantIdAndRunIdAndId(tenant, runId, id).map(step -> step.seq));
-		return window.page(this.steps.page(tenant, runId, window.lo(), window.hi(), window.sort(), window.limit()),
-				RunStepView::of, RunStepView::id);
 	}
 
 	/**
@@ -210,12 +174,6 @@ class RunRecords {
 		run.ownerInstance = this.instance;
 		run.heartbeatAt = now;
 		return RunView.of(this.runs.save(run));
-	}
-
-	private Run load(Caller caller, String threadId, String runId) {
-		this.threads.find(caller, threadId);
-		return this.runs.findByTenantIdAndThreadIdAndId(caller.tenantId(), threadId, runId)
-			.orElseThrow(() -> ApiException.notFound("run", runId));
 	}
 
 	private Run lock(Caller caller, String threadId, String runId) {

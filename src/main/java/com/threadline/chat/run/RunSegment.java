@@ -8,15 +8,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 import com.threadline.chat.llm.ChatMessage;
 import com.threadline.chat.llm.ModelException;
 import com.threadline.chat.llm.ModelGateway;
 import com.threadline.chat.llm.ModelRequest;
-import com.threadline.chat.tool.ToolCall;
 import com.threadline.chat.tool.ToolContext;
-import com.threadline.chat.tool.ToolResult;
 
 /**
  * One stretch of a run on this instance, from in_progress to an end or to
@@ -153,83 +150,31 @@ final class RunSegment {
 			return false;
 		}
 		this.turn = null;
-		List<ToolResult> results = executeServerSide(turn.calls(), offered);
-		ArrayNode toolCalls = NODES.arrayNode();
-		ArrayNode clientCalls = NODES.arrayNode();
-		for (int i = 0; i < turn.calls().size(); i++) {
-			ModelTurn.Call call = turn.calls().get(i);
-			ToolResult result = results.get(i);
-			toolCalls.add(toolCall(call, (result != null) ? result.output() : null));
-			if (result == null) {
-				clientCalls.add(NODES.objectNode()
-					.put("id", call.id)
-					.put("type", "function")
-					.set("function", function(call, false)));
-			}
-		}
+		ToolCallRound round = ToolCallRound.execute(turn.calls(), this.tools, offered,
+				new ToolContext(this.live.tenantId, this.run.threadId(), this.run.id()));
 		String stepId = turn.toolStep().id();
-		if (clientCalls.isEmpty()) {
-			if (!this.live.whileRunning(() -> this.progress.closeToolStep(this.live, stepId, toolCalls, usage))) {
+		if (!round.waitsForClient()) {
+			if (!this.live
+				.whileRunning(() -> this.progress.closeToolStep(this.live, stepId, round.toolCalls(), usage))) {
 				finish(stopping());
 				return false;
 			}
-			Prompt.turn(this.prompt, toolCalls);
+			Prompt.turn(this.prompt, round.toolCalls());
 			return true;
 		}
-		pause(stepId, toolCalls, clientCalls, usage);
-		return false;
-	}
-
-	private void pause(String stepId, ArrayNode toolCalls, ArrayNode clientCalls, RunView.Usage usage) {
-		JsonNode requiredAction = NODES.objectNode()
-			.put("type", "submit_tool_outputs")
-			.set("submit_tool_outputs", NODES.objectNode().set("tool_calls", clientCalls));
 		boolean[] paused = new boolean[1];
-		boolean running = this.live.whileRunning(
-				() -> paused[0] = this.progress.requireAction(this.live, stepId, toolCalls, requiredAction, usage));
+		boolean running = this.live.whileRunning(() -> paused[0] = this.progress.requireAction(this.live, stepId,
+				round.toolCalls(), round.requiredAction(), usage));
 		if (!running || !paused[0]) {
 			finish(stopping());
 		}
+		return false;
 	}
 
 	/** How the run ends now that it was told to stop (or was cancelled elsewhere). */
 	private Ending stopping() {
 		LiveRun.Stop stop = this.live.stopped();
 		return (stop != null) ? Ending.of(stop) : Ending.cancelled();
-	}
-
-	/** The results of server-side calls, {@code null} for client ones, in call order. */
-	private List<@Nullable ToolResult> executeServerSide(List<ModelTurn.Call> calls, Map<String, JsonNode> offered) {
-		List<ToolCall> server = new ArrayList<>();
-		for (ModelTurn.Call call : calls) {
-			if (this.tools.isServerSide(call.name.toString(), offered)) {
-				server.add(new ToolCall(call.id, call.name.toString(), call.arguments.toString()));
-			}
-		}
-		List<ToolResult> results = server.isEmpty() ? List.of()
-				: this.tools.execute(server, new ToolContext(this.live.tenantId, this.run.threadId(), this.run.id()));
-		List<@Nullable ToolResult> byCall = new ArrayList<>();
-		int next = 0;
-		for (ModelTurn.Call call : calls) {
-			boolean serverSide = next < server.size() && server.get(next).id().equals(call.id);
-			byCall.add(serverSide ? results.get(next++) : null);
-		}
-		return byCall;
-	}
-
-	private static ObjectNode toolCall(ModelTurn.Call call, @Nullable String output) {
-		ObjectNode function = function(call, true);
-		if (output != null) {
-			function.put("output", output);
-		}
-		return NODES.objectNode().put("id", call.id).put("type", "function").set("function", function);
-	}
-
-	private static ObjectNode function(ModelTurn.Call call, boolean withOutput) {
-		ObjectNode function = NODES.objectNode()
-			.put("name", call.name.toString())
-			.put("arguments", call.arguments.toString());
-		return withOutput ? function.putNull("output") : function;
 	}
 
 	private @Nullable OpenMessage openEmptyReply() {
@@ -251,8 +196,18 @@ final class RunSegment {
 				? this.run.maxCompletionTokens() - this.used.completionTokens() : null;
 		JsonNode format = this.run.responseFormat().isObject() ? this.run.responseFormat() : null;
 		return new ModelRequest(this.run.model(), List.copyOf(this.prompt), functions,
-				RunTools.toolChoice(this.run.toolChoice(), offered), this.run.temperature(), this.run.topP(), maxTokens,
-				(functions != null) ? this.run.parallelToolCalls() : null, format);
+				RunTools.toolChoice(this.run.toolChoice(), offered), unlessDefault(this.run.temperature()),
+				unlessDefault(this.run.topP()), maxTokens, (functions != null) ? this.run.parallelToolCalls() : null,
+				format);
+	}
+
+	/**
+	 * A sampling setting to send, or {@code null} for OpenAI's default 1.0: the model's
+	 * own default then applies, and models that take no sampling settings (reasoning
+	 * models) are not refused.
+	 */
+	private static @Nullable Double unlessDefault(@Nullable Double value) {
+		return (value != null && value == 1.0) ? null : value;
 	}
 
 	private RunView.Usage estimate(ModelTurn turn) {

@@ -26,14 +26,17 @@ public class RunService {
 
 	private final RunRecords records;
 
+	private final RunQueries queries;
+
 	private final RunEngine engine;
 
 	private final RunProgress progress;
 
 	private final RunEvents events;
 
-	RunService(RunRecords records, RunEngine engine, RunProgress progress, RunEvents events) {
+	RunService(RunRecords records, RunQueries queries, RunEngine engine, RunProgress progress, RunEvents events) {
 		this.records = records;
+		this.queries = queries;
 		this.engine = engine;
 		this.progress = progress;
 		this.events = events;
@@ -114,11 +117,11 @@ public class RunService {
 	}
 
 	public RunView find(Caller caller, String threadId, String runId) {
-		return this.records.find(caller, threadId, runId);
+		return this.queries.find(caller, threadId, runId);
 	}
 
 	public ListPage<RunView> list(Caller caller, String threadId, ListQuery query) {
-		return this.records.list(caller, threadId, query);
+		return this.queries.list(caller, threadId, query);
 	}
 
 	public RunView modify(Caller caller, String threadId, String runId, @Nullable Map<String, String> metadata) {
@@ -126,11 +129,11 @@ public class RunService {
 	}
 
 	public RunStepView step(Caller caller, String threadId, String runId, String stepId) {
-		return this.records.step(caller, threadId, runId, stepId);
+		return this.queries.step(caller, threadId, runId, stepId);
 	}
 
 	public ListPage<RunStepView> steps(Caller caller, String threadId, String runId, ListQuery query) {
-		return this.records.steps(caller, threadId, runId, query);
+		return this.queries.steps(caller, threadId, runId, query);
 	}
 
 	/**
@@ -139,7 +142,7 @@ public class RunService {
 	 * as its final state and {@code done}.
 	 */
 	public Flux<LoggedEvent> follow(Caller caller, String threadId, String runId, long after) {
-		RunView run = this.records.find(caller, threadId, runId);
+		RunView run = this.queries.find(caller, threadId, runId);
 		if (!RunStatus.isActive(run.status())) {
 			this.events.replayEnd(run);
 		}

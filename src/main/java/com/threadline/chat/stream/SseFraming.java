@@ -65,25 +65,31 @@ public class SseFraming {
 	}
 
 	static Flux<String> openAiFrames(Flux<LoggedEvent> events, Set<String> endAfter) {
-		return Flux.defer(() -> {
-			AtomicBoolean done = new AtomicBoolean();
-			return events.takeUntil(e -> e.event().equals(DONE) || endAfter.contains(e.event()))
-				.doOnNext(e -> done.set(e.event().equals(DONE)))
-				.map(e -> frame(null, e.event(), e.data()))
-				.concatWith(Flux.defer(() -> done.get() ? Flux.empty() : Flux.just(DONE_FRAME)))
-				.onErrorResume(SseFraming::failure);
-		});
+		return frames(events, endAfter, false);
 	}
 
 	Flux<String> resumableFrames(Flux<LoggedEvent> events) {
-		Flux<String> frames = events.takeUntil(e -> e.event().equals(DONE))
-			.map(e -> frame(Long.toString(e.seq()), e.event(), e.data()))
-			.onErrorResume(SseFraming::failure);
+		Flux<String> frames = frames(events, Set.of(), true);
 		return frames.publish(shared -> Flux.merge(shared,
 				Flux.interval(this.keepAlive, this.keepAlive)
 					.onBackpressureDrop()
 					.map(tick -> KEEP_ALIVE)
 					.takeUntilOther(shared.then())));
+	}
+
+	/**
+	 * Frames events up to {@code done} or a pause, always ending with {@code done}, a
+	 * failure with {@code error} first.
+	 */
+	private static Flux<String> frames(Flux<LoggedEvent> events, Set<String> endAfter, boolean withIds) {
+		return Flux.defer(() -> {
+			AtomicBoolean done = new AtomicBoolean();
+			return events.takeUntil(e -> e.event().equals(DONE) || endAfter.contains(e.event()))
+				.doOnNext(e -> done.set(e.event().equals(DONE)))
+				.map(e -> frame(withIds ? Long.toString(e.seq()) : null, e.event(), e.data()))
+				.concatWith(Flux.defer(() -> done.get() ? Flux.empty() : Flux.just(DONE_FRAME)))
+				.onErrorResume(SseFraming::failure);
+		});
 	}
 
 	private static Flux<String> failure(Throwable ex) {

@@ -198,4 +198,39 @@ class RunToolCallTests extends IntegrationTest {
 			.isEqualTo("Runs in status \"completed\" do not accept tool outputs.");
 	}
 
+	@Test
+	void failsARunThatKeepsCallingToolsPastTheLimit() {
+		this.model.when(RecordedRequest.lastUserMessageContains("loop"),
+				Script.toolCalls(Script.call("call_l", UppercaseTool.NAME, "{\"text\":\"again\"}")));
+		Map<String, Object> declared = Map.of("type", "function", "function", Map.of("name", UppercaseTool.NAME));
+		String assistant = this.fixtures.assistant(Map.of("tools", List.of(declared)));
+		String thread = this.fixtures.thread("loop forever");
+		String runId = this.fixtures.run(thread, Map.of("assistant_id", assistant)).get("id").asString();
+		JsonNode run = this.fixtures.awaitRun(thread, runId);
+		assertThat(run.get("status").asString()).isEqualTo("failed");
+		assertThat(run.at("/last_error/message").asString()).contains("10 tool-call turns");
+		assertThat(this.model.requests()).hasSize(11);
+		JsonNode steps = this.fixtures.steps(thread, runId);
+		assertThat(steps).hasSize(11);
+		assertThat(steps.get(10).get("status").asString()).isEqualTo("failed");
+	}
+
+	@Test
+	void endsIncompleteWhenThePromptBudgetIsSpent() {
+		this.model.enqueue(
+				Script.toolCalls(Script.call("call_p", UppercaseTool.NAME, "{\"text\":\"a\"}")).usage(300, 5),
+				Script.text("unreachable"));
+		Map<String, Object> declared = Map.of("type", "function", "function", Map.of("name", UppercaseTool.NAME));
+		String assistant = this.fixtures.assistant(Map.of("tools", List.of(declared)));
+		String thread = this.fixtures.thread("spend");
+		String runId = this.fixtures.run(thread, Map.of("assistant_id", assistant, "max_prompt_tokens", 256))
+			.get("id")
+			.asString();
+		JsonNode run = this.fixtures.awaitRun(thread, runId);
+		assertThat(run.get("status").asString()).isEqualTo("incomplete");
+		assertThat(run.at("/incomplete_details/reason").asString()).isEqualTo("max_prompt_tokens");
+		assertThat(run.at("/usage/prompt_tokens").asLong()).isEqualTo(300);
+		assertThat(this.model.requests()).hasSize(1);
+	}
+
 }

@@ -1,0 +1,80 @@
+package com.threadline.chat.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.threadline.chat.tool.ToolCall;
+import com.threadline.chat.tool.ToolContext;
+import com.threadline.chat.tool.ToolResult;
+
+/**
+ * The function calls of one model turn once the server has answered the calls it can:
+ * every call with its output so far (the step's {@code tool_calls}), and those the client
+ * must answer (the run's {@code required_action}).
+ *
+ * @param toolCalls every call, {@code function.output} filled for server-side ones
+ * @param clientCalls the calls left to the client, as {@code required_action} lists them
+ */
+record ToolCallRound(ArrayNode toolCalls, ArrayNode clientCalls) {
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	/** Runs the turn's server-side calls (all at once) and sorts out the rest. */
+	static ToolCallRound execute(List<ModelTurn.Call> calls, RunTools tools, Map<String, JsonNode> offered,
+			ToolContext context) {
+		List<ToolCall> server = new ArrayList<>();
+		for (ModelTurn.Call call : calls) {
+			if (tools.isServerSide(call.name.toString(), offered)) {
+				server.add(new ToolCall(call.id, call.name.toString(), call.arguments.toString()));
+			}
+		}
+		List<ToolResult> results = server.isEmpty() ? List.of() : tools.execute(server, context);
+		ArrayNode toolCalls = NODES.arrayNode();
+		ArrayNode clientCalls = NODES.arrayNode();
+		int next = 0;
+		for (ModelTurn.Call call : calls) {
+			boolean serverSide = next < server.size() && server.get(next).id().equals(call.id);
+			ToolResult result = serverSide ? results.get(next++) : null;
+			toolCalls.add(toolCall(call, (result != null) ? result.output() : null));
+			if (!serverSide) {
+				clientCalls
+					.add(NODES.objectNode().put("id", call.id).put("type", "function").set("function", function(call)));
+			}
+		}
+		return new ToolCallRound(toolCalls, clientCalls);
+	}
+
+	boolean waitsForClient() {
+		return !this.clientCalls.isEmpty();
+	}
+
+	/** The run's {@code required_action} for the client calls. */
+	JsonNode requiredAction() {
+		return NODES.objectNode()
+			.put("type", "submit_tool_outputs")
+			.set("submit_tool_outputs", NODES.objectNode().set("tool_calls", this.clientCalls));
+	}
+
+	private static ObjectNode toolCall(ModelTurn.Call call, @Nullable String output) {
+		ObjectNode function = function(call);
+		if (output != null) {
+			function.put("output", output);
+		}
+		else {
+			function.putNull("output");
+		}
+		return NODES.objectNode().put("id", call.id).put("type", "function").set("function", function);
+	}
+
+	private static ObjectNode function(ModelTurn.Call call) {
+		return NODES.objectNode().put("name", call.name.toString()).put("arguments", call.arguments.toString());
+	}
+
+}
