@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.threadline.chat.assistant.AssistantService;
@@ -53,16 +54,20 @@ class DemoSetup implements ApplicationRunner {
 
 	private final JsonMapper json;
 
+	private final Environment environment;
+
 	private volatile Demo demo;
 
 	DemoSetup(DemoProperties properties, @Value("${spring.datasource.url:}") String datasourceUrl,
-			TenantService tenants, AssistantService assistants, CourseService courses, JsonMapper json) {
+			TenantService tenants, AssistantService assistants, CourseService courses, JsonMapper json,
+			Environment environment) {
 		this.properties = properties;
 		this.datasourceUrl = datasourceUrl;
 		this.tenants = tenants;
 		this.assistants = assistants;
 		this.courses = courses;
 		this.json = json;
+		this.environment = environment;
 	}
 
 	/** The demo tenant's credentials and assistant. */
@@ -91,7 +96,7 @@ class DemoSetup implements ApplicationRunner {
 				    API key:    {}
 				    assistant:  {} (瓜瓜, model {})
 				  Chat page:    http://localhost:{{port}}/  (one-click demo user)
-				""".replace("{{port}}", System.getProperty("local.server.port", "8080")), demo.tenantId(),
+				""".replace("{{port}}", this.environment.getProperty("local.server.port", "8080")), demo.tenantId(),
 				this.properties.file(), demo.apiKey(), demo.assistantId(), this.properties.model());
 	}
 

@@ -9,10 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The embedded PostgreSQL of the zero-setup start, used only when no
  * {@code spring.datasource.url} is configured.
  *
- * @param dataDir where the database keeps its files across restarts
+ * @param dataDir where the database keeps its files across restarts (default
+ * {@code ~/.threadline/pgdata}, set in application.yml)
  * @param port the port it listens on, on the loopback interface only
  */
 @ConfigurationProperties("chat.embedded-db")
-public record EmbeddedPostgresProperties(@DefaultValue("${user.home}/.threadline/pgdata") Path dataDir,
-		@DefaultValue("54329") int port) {
+public record EmbeddedPostgresProperties(Path dataDir, @DefaultValue("54329") int port) {
 }

@@ -1,6 +1,7 @@
 package com.threadline.chat.system;
 
-import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -15,8 +16,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * sets {@code app.tenant_id} transaction-locally at the start of every transaction, so
  * PostgreSQL's row-level security policies see only that tenant's rows: the second wall
  * behind the application's own tenant filters.
+ * <p>
+ * It uses {@code SET LOCAL}, not {@code set_config()}: EXECUTE on {@code set_config} is
+ * revoked from PUBLIC so that {@code ask_database}'s role cannot switch tenants in the
+ * middle of a query (docs/ask-database.md), and {@code SET} needs no privilege.
+ * {@code SET} takes no bind parameter, so the id is checked to be a plain token before it
+ * is quoted.
  */
 class TenantTransactionManager extends JpaTransactionManager {
+
+	private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	@Override
 	protected void doBegin(Object transaction, TransactionDefinition definition) {
@@ -31,11 +40,12 @@ class TenantTransactionManager extends JpaTransactionManager {
 			throw new IllegalStateException("No entity manager bound to the transaction");
 		}
 		EntityManager em = holder.getEntityManager();
+		if (!TENANT_ID.matcher(tenantId).matches()) {
+			throw new IllegalStateException("Refusing to bind a malformed tenant id");
+		}
 		em.unwrap(Session.class).doWork(connection -> {
-			try (PreparedStatement statement = connection
-				.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-				statement.setString(1, tenantId);
-				statement.execute();
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("set local app.tenant_id = '" + tenantId + "'");
 			}
 		});
 	}

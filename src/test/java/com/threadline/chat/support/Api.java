@@ -37,13 +37,18 @@ public final class Api {
 	}
 
 	public WebTestClient anonymous() {
-		return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+		return WebTestClient.bindToServer()
+			.baseUrl(baseUrl())
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	/** A client that sends {@code credential} as a bearer token. */
 	public WebTestClient as(String credential) {
 		return WebTestClient.bindToServer()
 			.baseUrl(baseUrl())
+			.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
 			.responseTimeout(Duration.ofSeconds(30))
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + credential)
 			.defaultHeader("OpenAI-Beta", "assistants=v2")
@@ -67,42 +72,25 @@ public final class Api {
 	 * POSTs {@code body} as JSON, expects {@code status} and returns the response body.
 	 */
 	public static JsonNode post(WebTestClient client, String path, Object body, int status) {
-		byte[] bytes = client.post()
+		return expect(client.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue((body instanceof String s) ? s : JSON.writeValueAsString(body))
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		return JSON.readTree(bytes);
+			.exchange(), status);
 	}
 
 	/** GETs {@code path}, expects {@code status} and returns the response body. */
 	public static JsonNode get(WebTestClient client, String path, int status) {
-		byte[] bytes = client.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		return JSON.readTree(bytes);
+		return expect(client.get().uri(path).exchange(), status);
 	}
 
 	/** DELETEs {@code path}, expects {@code status} and returns the response body. */
 	public static JsonNode delete(WebTestClient client, String path, int status) {
-		byte[] bytes = client.delete()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
+		return expect(client.delete().uri(path).exchange(), status);
+	}
+
+	private static JsonNode expect(WebTestClient.ResponseSpec response, int status) {
+		byte[] bytes = response.expectStatus().isEqualTo(status).expectBody().returnResult().getResponseBody();
 		return JSON.readTree(bytes);
 	}
 

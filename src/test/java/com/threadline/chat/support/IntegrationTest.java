@@ -21,6 +21,12 @@ public abstract class IntegrationTest {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";
 
+	/**
+	 * The password of ask_database's login role (the local test server trusts logins, a
+	 * Testcontainers one does not).
+	 */
+	public static final String ASK_DB_PASSWORD = "ask-db-test";
+
 	/** The API key the application sends to the fake model server. */
 	public static final String MODEL_API_KEY = "test-key";
 
@@ -47,6 +53,7 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.username", db::username);
 		registry.add("spring.datasource.password", db::password);
 		registry.add("admin.token", () -> ADMIN_TOKEN);
+		registry.add("chat.tool.sql.password", () -> ASK_DB_PASSWORD);
 		registry.add("chat.llm.base-url", () -> FakeModelServer.shared().baseUrl());
 		registry.add("chat.llm.api-key", () -> MODEL_API_KEY);
 		// The zero-setup demo (POST /demo/session) for the chat page's tests: one more

@@ -1,0 +1,121 @@
+package com.threadline.chat.isolation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.threadline.chat.support.Api;
+import com.threadline.chat.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * For every endpoint that names an object: another tenant's API key, and another user's
+ * token of the same tenant, get a 404 (never a 403, never the object) and change nothing.
+ */
+class IsolationMatrixTests extends IntegrationTest {
+
+	private Api.Tenant owner;
+
+	private String assistant;
+
+	private String thread;
+
+	private String message;
+
+	@BeforeEach
+	void objects() {
+		this.owner = this.api.newTenant("Owner");
+		WebTestClient alice = this.api.as(this.api.userToken(this.owner, "alice"));
+		this.assistant = Api
+			.post(this.api.as(this.owner.apiKey()), "/v1/assistants", Map.of("model", "m", "name", "secret-assistant"),
+					200)
+			.get("id")
+			.asString();
+		this.thread = Api
+			.post(alice, "/v1/threads", Map.of("metadata", Map.of("v", "1"), "messages",
+					List.of(Map.of("role", "user", "content", "alice's secret"))), 200)
+			.get("id")
+			.asString();
+		this.message = Api.get(alice, "/v1/threads/" + this.thread + "/messages", 200)
+			.get("data")
+			.get(0)
+			.get("id")
+			.asString();
+	}
+
+	record Call(String name, HttpMethod method, String path, @Nullable Object body, boolean userScoped) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+	static Stream<Arguments> calls() {
+		Map<String, Object> rename = Map.of("name", "x", "metadata", Map.of("v", "2"));
+		Map<String, Object> newMessage = Map.of("role", "user", "content", "intruder");
+		return Stream
+			.of(new Call("get assistant", HttpMethod.GET, "/v1/assistants/{a}", null, false),
+					new Call("modify assistant", HttpMethod.POST, "/v1/assistants/{a}", rename, false),
+					new Call("delete assistant", HttpMethod.DELETE, "/v1/assistants/{a}", null, false),
+					new Call("get thread", HttpMethod.GET, "/v1/threads/{t}", null, true),
+					new Call("modify thread", HttpMethod.POST, "/v1/threads/{t}", rename, true),
+					new Call("delete thread", HttpMethod.DELETE, "/v1/threads/{t}", null, true),
+					new Call("list messages", HttpMethod.GET, "/v1/threads/{t}/messages", null, true),
+					new Call("create message", HttpMethod.POST, "/v1/threads/{t}/messages", newMessage, true),
+					new Call("get message", HttpMethod.GET, "/v1/threads/{t}/messages/{m}", null, true),
+					new Call("modify message", HttpMethod.POST, "/v1/threads/{t}/messages/{m}", rename, true),
+					new Call("delete message", HttpMethod.DELETE, "/v1/threads/{t}/messages/{m}", null, true))
+			.flatMap(call -> Stream.of(Arguments.of(call, "another tenant's key"),
+					Arguments.of(call, "another tenant's user"), Arguments.of(call, "another user's token")))
+			.filter(args -> ((Call) args.get()[0]).userScoped() || !"another user's token".equals(args.get()[1]));
+	}
+
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("calls")
+	void othersGetNotFoundAndChangeNothing(Call call, String intruder) {
+		Api.Tenant other = this.api.newTenant("Intruder");
+		String credential = switch (intruder) {
+			case "another tenant's key" -> other.apiKey();
+			case "another tenant's user" -> this.api.userToken(other, "alice");
+			default -> this.api.userToken(this.owner, "mallory");
+		};
+		String path = call.path()
+			.replace("{a}", this.assistant)
+			.replace("{t}", this.thread)
+			.replace("{m}", this.message);
+		WebTestClient.RequestBodySpec request = this.api.as(credential).method(call.method()).uri(path);
+		WebTestClient.ResponseSpec response = (call.body() != null)
+				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body()).exchange()
+				: request.exchange();
+		String body = new String(response.expectStatus().isNotFound().expectBody().returnResult().getResponseBody());
+		assertThat(Api.json(body).at("/error/message").asString()).matches("^(No |Invalid URL).*")
+			.doesNotContain("secret");
+		assertUnchanged();
+	}
+
+	private void assertUnchanged() {
+		WebTestClient key = this.api.as(this.owner.apiKey());
+		assertThat(Api.get(key, "/v1/assistants/" + this.assistant, 200).get("name").asString())
+			.isEqualTo("secret-assistant");
+		JsonNode thread = Api.get(key, "/v1/threads/" + this.thread, 200);
+		assertThat(thread.get("metadata").get("v").asString()).isEqualTo("1");
+		JsonNode messages = Api.get(key, "/v1/threads/" + this.thread + "/messages", 200);
+		assertThat(messages.get("data")).hasSize(1);
+		assertThat(messages.get("data").get(0).get("metadata").isEmpty()).isTrue();
+	}
+
+}

@@ -1,0 +1,59 @@
+package com.threadline.chat.tool.sql;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import com.threadline.chat.support.TestDatabase;
+
+/**
+ * What a hostile query must leave as it was, read as a superuser: every row of the
+ * application's tables, the relations that exist, the tool role's attributes, memberships
+ * and privileges; and whether any session of the tool role holds a lock.
+ */
+final class DatabaseState {
+
+	private static final String FINGERPRINT = """
+			select concat_ws(' | ',
+			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.tenants t),
+			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.api_keys t),
+			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.assistants t),
+			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.threads t),
+			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.messages t),
+			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.courses t),
+			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from ask_db_seal.seal_key t),
+			  (select string_agg(c.relname, ',' order by c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+			   where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and n.nspname not like 'pg_toast_temp%%'),
+			  (select row(r.rolsuper, r.rolbypassrls, r.rolcreaterole, r.rolcreatedb, r.rolreplication, r.rolinherit)::text
+			   from pg_roles r where r.rolname = '%1$s'),
+			  (select count(*) from pg_auth_members m join pg_roles r on r.oid = m.member where r.rolname = '%1$s'),
+			  (select datacl::text from pg_database where datname = current_database()),
+			  (select proacl::text from pg_proc where oid = 'pg_catalog.set_config(text, text, boolean)'::regprocedure),
+			  (select relacl::text from pg_class where oid = 'ask_db.courses'::regclass))""";
+
+	private static final String TOOL_LOCKS = """
+			select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid where a.usename = '%s'""";
+
+	private DatabaseState() {
+	}
+
+	static String fingerprint(String toolRole) throws SQLException {
+		return single(FINGERPRINT.formatted(toolRole));
+	}
+
+	/** Locks held by sessions of the tool role (an idle pooled session holds none). */
+	static long toolLocks(String toolRole) throws SQLException {
+		return Long.parseLong(single(TOOL_LOCKS.formatted(toolRole)));
+	}
+
+	private static String single(String sql) throws SQLException {
+		try (Connection connection = TestDatabase.get().connect();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+}
