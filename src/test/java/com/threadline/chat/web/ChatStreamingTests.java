@@ -86,7 +86,7 @@ class ChatStreamingTests extends BrowserTest {
 		this.browser.waitUntil(RUN_WAIT, d -> replyText().contains("两节课"));
 		saveDocumentationScreenshot();
 		WebElement reply = completedReply();
-		assertThat(reply.getText()).isEqualTo("让我一步一步来：\n1. 查询本周的课程；\n2. 整理结果。\n本周有 两节课，周二和周四晚上 20:00–22:00。");
+		assertThat(reply.getText()).isEqualTo("让我一步一步来：\n查询本周的课程；\n整理结果。\n本周有 两节课，周二和周四晚上 20:00–22:00。");
 		assertThat(reply.findElements(By.cssSelector("ol > li"))).hasSize(2);
 		assertThat(this.browser.find("error").isDisplayed()).isFalse();
 
