@@ -299,4 +299,19 @@ class PageScriptTests extends BrowserTest {
 		assertThat(plain.findElements(By.tagName("b"))).isEmpty();
 	}
 
+	@Test
+	void codeInterpreterShowsItsCodeAndOutputInEitherShape() {
+		WebElement function = toolCall(Map.of("id", "call_3", "type", "function", "function",
+				Map.of("name", "code_interpreter", "arguments", "{\"code\":\"print(6 * 7)\"}", "output", "42\n")));
+		assertThat(function.findElement(Browser.testId("tool-input")).getText()).isEqualTo("print(6 * 7)");
+		assertThat(function.findElement(Browser.testId("tool-output")).getText()).isEqualTo("42");
+
+		WebElement openAi = toolCall(Map.of("id", "call_4", "type", "code_interpreter", "code_interpreter",
+				Map.of("input", "import math\nprint(math.pi)", "outputs",
+						List.of(Map.of("type", "logs", "logs", "3.141592653589793")))));
+		assertThat(openAi.findElement(By.tagName("summary")).getText()).startsWith("code_interpreter");
+		assertThat(openAi.findElement(Browser.testId("tool-input")).getText()).isEqualTo("import math\nprint(math.pi)");
+		assertThat(openAi.findElement(Browser.testId("tool-output")).getText()).isEqualTo("3.141592653589793");
+	}
+
 }
