@@ -33,7 +33,8 @@ final class DatabaseState {
 			  (select relacl::text from pg_class where oid = 'ask_db.courses'::regclass))""";
 
 	private static final String TOOL_LOCKS = """
-			select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid where a.usename = '%s'""";
+			select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid
+			where a.usename = '%s' and a.datname = current_database()""";
 
 	private DatabaseState() {
 	}
@@ -42,9 +43,20 @@ final class DatabaseState {
 		return single(FINGERPRINT.formatted(toolRole));
 	}
 
-	/** Locks held by sessions of the tool role (an idle pooled session holds none). */
-	static long toolLocks(String toolRole) throws SQLException {
-		return Long.parseLong(single(TOOL_LOCKS.formatted(toolRole)));
+	/**
+	 * Locks held by sessions of the tool role in this database (an idle pooled session
+	 * holds none), allowing a moment for a connection the pool evicted to close.
+	 */
+	static long toolLocks(String toolRole) throws SQLException, InterruptedException {
+		long locks = 0;
+		for (int attempt = 0; attempt < 50; attempt++) {
+			locks = Long.parseLong(single(TOOL_LOCKS.formatted(toolRole)));
+			if (locks == 0) {
+				break;
+			}
+			Thread.sleep(100);
+		}
+		return locks;
 	}
 
 	private static String single(String sql) throws SQLException {
