@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -39,6 +41,17 @@ final class Browser implements AutoCloseable {
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	/**
+	 * Selenium warns on every start that it has no CDP bindings for this Chromium; the
+	 * tests use none (a network drop is a TCP proxy), so the warning is only noise. Held
+	 * here because java.util.logging keeps loggers weakly.
+	 */
+	private static final List<Logger> QUIET = Stream
+		.of("org.openqa.selenium.devtools.CdpVersionFinder", "org.openqa.selenium.chromium.ChromiumDriver")
+		.map(Logger::getLogger)
+		.peek(logger -> logger.setLevel(Level.SEVERE))
+		.toList();
 
 	private final ChromeDriver driver;
 
