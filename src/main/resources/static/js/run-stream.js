@@ -83,6 +83,9 @@ export class RunStream {
 			if (this.closed) {
 				return this.end();
 			}
+			if (!(error instanceof ApiError) && await this.adoptActiveRun()) {
+				return this.follow(); // the connection broke after the run was created: follow it anyway
+			}
 			return this.fail(error, (error instanceof ApiError) ? 'http' : 'connection');
 		}
 		finally {
@@ -92,6 +95,18 @@ export class RunStream {
 			return this.fail(new Error('The run stream ended before the run was created.'), 'stream');
 		}
 		return this.follow();
+	}
+
+	// After a network error on the POST: the run may exist all the same, holding the thread.
+	async adoptActiveRun() {
+		try {
+			const thread = await this.api.get(this.path(''));
+			this.runId = thread.active_run_id ?? null;
+		}
+		catch {
+			return false;
+		}
+		return this.runId !== null;
 	}
 
 	/** Follows an existing run from its first event (e.g. a thread opened while its run is active). */

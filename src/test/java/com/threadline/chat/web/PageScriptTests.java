@@ -178,6 +178,49 @@ class PageScriptTests extends BrowserTest {
 	}
 
 	/**
+	 * The POST's connection breaks before it names the run; the thread says which run
+	 * holds it, and the page follows that one.
+	 */
+	private static final String POST_LOST = """
+			const done = arguments[0];
+			(async () => {
+			  const { RunStream } = await import('./js/run-stream.js');
+			  const { Api } = await import('./js/api.js');
+			  const requests = [];
+			  window.fetch = async (url, init) => {
+			    const path = String(url).replace(/^http:\\/\\/[^/]+/, '');
+			    requests.push(`${init.method} ${path}`);
+			    if (init.method === 'POST') throw new TypeError('Failed to fetch');
+			    if (path.endsWith('/events')) {
+			      const body = 'id: 1\\nevent: thread.run.created\\ndata: {"id":"run_9","status":"queued"}\\n\\n'
+			          + 'id: 2\\nevent: thread.run.completed\\ndata: {"id":"run_9","status":"completed"}\\n\\n'
+			          + 'event: done\\ndata: [DONE]\\n\\n';
+			      return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+			    }
+			    return new Response(JSON.stringify({ id: 'thread_1', active_run_id: 'run_9' }),
+			        { status: 200, headers: { 'Content-Type': 'application/json' } });
+			  };
+			  const applied = [], errors = [];
+			  const stream = new RunStream(new Api('tok_1'), 'thread_1', {
+			    onEvent: (name) => applied.push(name), onState: () => {}, onError: (e) => errors.push(e.message) });
+			  await stream.start('asst_1');
+			  return JSON.stringify({ requests, applied, errors });
+			})().then(done, (e) => done('failed: ' + e));
+			""";
+
+	@Test
+	void aRunWhosePostBrokeOffIsFollowedThroughTheThreadsActiveRun() {
+		JsonNode result = Api.json((String) this.browser.asyncScript(POST_LOST));
+
+		assertThat(result.get("errors").toString()).isEqualTo("[]");
+		assertThat(result.get("requests").valueStream().map(JsonNode::asString)).containsExactly(
+				"POST /v1/threads/thread_1/runs", "GET /v1/threads/thread_1",
+				"GET /v1/threads/thread_1/runs/run_9/events");
+		assertThat(result.get("applied").valueStream().map(JsonNode::asString)).containsExactly("thread.run.created",
+				"thread.run.completed");
+	}
+
+	/**
 	 * Feeds run events to a ReplyView as a run would emit them, including in-progress
 	 * snapshots that lag behind the deltas already streamed.
 	 */
