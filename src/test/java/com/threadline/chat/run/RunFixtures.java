@@ -29,9 +29,13 @@ final class RunFixtures {
 	final WebTestClient client;
 
 	RunFixtures(Api api, String tenantName) {
+		this(api, api.newTenant(tenantName));
+	}
+
+	RunFixtures(Api api, Api.Tenant tenant) {
 		this.api = api;
-		this.tenant = api.newTenant(tenantName);
-		this.client = api.as(this.tenant.apiKey());
+		this.tenant = tenant;
+		this.client = api.as(tenant.apiKey());
 	}
 
 	String assistant(Map<String, Object> settings) {

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.threadline.chat.support.CourseTenants;
+import com.threadline.chat.support.DatabaseState;
 import com.threadline.chat.support.HostileQueries;
 import com.threadline.chat.support.HostileQueries.HostileQuery;
 import com.threadline.chat.support.IntegrationTest;

@@ -1,9 +1,7 @@
-package com.threadline.chat.tool.sql;
+package com.threadline.chat.support;
 
 import java.util.List;
 import java.util.Map;
-
-import com.threadline.chat.support.Api;
 
 /**
  * Two tenants with course schedules, made once per test JVM: the caller, whose courses a
@@ -13,17 +11,17 @@ import com.threadline.chat.support.Api;
  * @param caller the tenant the tool acts for
  * @param other the tenant whose data must stay invisible
  */
-record CourseTenants(Api.Tenant caller, Api.Tenant other) {
+public record CourseTenants(Api.Tenant caller, Api.Tenant other) {
 
 	/** The caller's course names. */
-	static final List<String> CALLER_COURSES = List.of("AGI 101: 大模型原理", "Assistants API 实战", "RAG 入门");
+	public static final List<String> CALLER_COURSES = List.of("AGI 101: 大模型原理", "Assistants API 实战", "RAG 入门");
 
 	/** Strings only the other tenant's courses contain. */
-	static final List<String> OTHER_MARKERS = List.of("ZZ-OTHER-TENANT", "Mallory Secret");
+	public static final List<String> OTHER_MARKERS = List.of("ZZ-OTHER-TENANT", "Mallory Secret");
 
 	private static CourseTenants shared;
 
-	static synchronized CourseTenants shared(Api api) {
+	public static synchronized CourseTenants shared(Api api) {
 		if (shared == null) {
 			Api.Tenant caller = api.newTenant("AGI 课堂");
 			Api.Tenant other = api.newTenant("Other school");

@@ -1,28 +1,21 @@
-package com.threadline.chat.tool.sql;
+package com.threadline.chat.support;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import com.threadline.chat.support.TestDatabase;
-
 /**
  * What a hostile query must leave as it was, read as a superuser: every row of the
  * application's tables, the relations that exist, the tool role's attributes, memberships
  * and privileges; and whether any session of the tool role holds a lock.
  */
-final class DatabaseState {
+public final class DatabaseState {
 
-	private static final String FINGERPRINT = """
-			select concat_ws(' | ',
-			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.tenants t),
-			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.api_keys t),
-			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.assistants t),
-			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.threads t),
-			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.messages t),
-			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from public.courses t),
-			  (select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from ask_db_seal.seal_key t),
+	private static final String ROWS = "(select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from %s t)";
+
+	private static final String SCHEMA_AND_ROLE = """
+			concat_ws(' | ',
 			  (select string_agg(c.relname, ',' order by c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace
 			   where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and n.nspname not like 'pg_toast_temp%%'),
 			  (select row(r.rolsuper, r.rolbypassrls, r.rolcreaterole, r.rolcreatedb, r.rolreplication, r.rolinherit)::text
@@ -39,15 +32,36 @@ final class DatabaseState {
 	private DatabaseState() {
 	}
 
-	static String fingerprint(String toolRole) throws SQLException {
-		return single(FINGERPRINT.formatted(toolRole));
+	/**
+	 * Every row of the application's tables (conversations included), the relations that
+	 * exist, and the tool role's attributes, memberships and privileges.
+	 */
+	public static String fingerprint(String toolRole) throws SQLException {
+		return single("select concat_ws(' | ', " + rows("public.threads", "public.messages") + ", "
+				+ fingerprintSql(toolRole) + ")");
+	}
+
+	/**
+	 * As {@link #fingerprint}, leaving out threads and messages (which a run writes).
+	 */
+	public static String fingerprintOutsideConversations(String toolRole) throws SQLException {
+		return single("select " + fingerprintSql(toolRole));
+	}
+
+	private static String fingerprintSql(String toolRole) {
+		return "concat_ws(' | ', " + rows("public.tenants", "public.api_keys", "public.assistants", "public.courses",
+				"ask_db_seal.seal_key") + ", " + SCHEMA_AND_ROLE.formatted(toolRole) + ")";
+	}
+
+	private static String rows(String... tables) {
+		return String.join(", ", java.util.Arrays.stream(tables).map(ROWS::formatted).toList());
 	}
 
 	/**
 	 * Locks held by sessions of the tool role in this database (an idle pooled session
 	 * holds none), allowing a moment for a connection the pool evicted to close.
 	 */
-	static long toolLocks(String toolRole) throws SQLException, InterruptedException {
+	public static long toolLocks(String toolRole) throws SQLException, InterruptedException {
 		long locks = 0;
 		for (int attempt = 0; attempt < 50; attempt++) {
 			locks = Long.parseLong(single(TOOL_LOCKS.formatted(toolRole)));
