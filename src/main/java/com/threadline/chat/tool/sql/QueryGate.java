@@ -37,8 +37,13 @@ final class QueryGate implements AutoCloseable {
 
 	private static final Set<String> FIRST_WORDS = Set.of("select", "with", "values");
 
-	/** JSqlParser parses on a worker so that it can give up on pathological input. */
-	private final ExecutorService parsing = Executors.newVirtualThreadPerTaskExecutor();
+	/**
+	 * JSqlParser parses on a worker so that the gate can give up on pathological input.
+	 * Platform threads, few: a parse that ignores its cancellation burns one of these,
+	 * not a carrier of the application's virtual threads.
+	 */
+	private final ExecutorService parsing = Executors.newFixedThreadPool(2,
+			Thread.ofPlatform().daemon().name("ask-database-parser-", 0).factory());
 
 	/**
 	 * The query to send, a trailing semicolon dropped.
@@ -146,7 +151,7 @@ final class QueryGate implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.parsing.close();
+		this.parsing.shutdownNow();
 	}
 
 }

@@ -34,16 +34,20 @@ final class ScramSecret {
 		if (password.isEmpty() || !password.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
 			return password;
 		}
+		byte[] salt = new byte[16];
+		RANDOM.nextBytes(salt);
+		return of(password, salt, ITERATIONS);
+	}
+
+	static String of(String password, byte[] salt, int iterations) {
 		try {
-			byte[] salt = new byte[16];
-			RANDOM.nextBytes(salt);
 			byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-				.generateSecret(new PBEKeySpec(password.toCharArray(), salt, ITERATIONS, 256))
+				.generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256))
 				.getEncoded();
 			byte[] storedKey = MessageDigest.getInstance("SHA-256").digest(hmac(salted, "Client Key"));
 			byte[] serverKey = hmac(salted, "Server Key");
 			Base64.Encoder base64 = Base64.getEncoder();
-			return "SCRAM-SHA-256$%d:%s$%s:%s".formatted(ITERATIONS, base64.encodeToString(salt),
+			return "SCRAM-SHA-256$%d:%s$%s:%s".formatted(iterations, base64.encodeToString(salt),
 					base64.encodeToString(storedKey), base64.encodeToString(serverKey));
 		}
 		catch (GeneralSecurityException ex) {

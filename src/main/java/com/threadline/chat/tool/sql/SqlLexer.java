@@ -15,8 +15,12 @@ import java.util.Locale;
  */
 final class SqlLexer {
 
-	/** The longest nesting of parentheses accepted. */
-	static final int MAX_DEPTH = 32;
+	/**
+	 * The deepest nesting of parentheses and brackets accepted: JSqlParser's time grows
+	 * exponentially with nested subqueries (about half a second at this depth), and no
+	 * schedule question needs more.
+	 */
+	static final int MAX_DEPTH = 12;
 
 	enum Kind {
 
@@ -153,10 +157,10 @@ final class SqlLexer {
 	}
 
 	private void symbol(char c) {
-		if (c == '(' && ++this.depth > MAX_DEPTH) {
+		if ((c == '(' || c == '[') && ++this.depth > MAX_DEPTH) {
 			throw new QueryRefused("parentheses are nested too deeply");
 		}
-		if (c == ')') {
+		if (c == ')' || c == ']') {
 			this.depth--;
 		}
 		this.position++;
