@@ -19,6 +19,14 @@ declare
     membership record;
     attempt    int := 0;
 begin
+    -- chat.tool.sql.username naming the app's own role or a superuser would otherwise be stripped below.
+    if tool_role in (current_user, session_user)
+       or exists (select from pg_roles r where r.rolname = tool_role
+                  and (exists (select from pg_database d where d.datdba = r.oid)
+                       or exists (select from pg_namespace n where n.nspowner = r.oid)
+                       or exists (select from pg_class c where c.relowner = r.oid))) then
+        raise exception 'ask_database: chat.tool.sql.username (%) must name a dedicated role that owns nothing', tool_role;
+    end if;
     -- Other databases of the server may be migrating at the same moment: creating or altering the same role then
     -- fails with a duplicate or "tuple concurrently updated"; try again.
     loop

@@ -1,5 +1,7 @@
 package com.threadline.chat.tool.sql;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -116,6 +118,23 @@ class DatabaseWallTests extends IntegrationTest {
 					.isThrownBy(() -> statement.execute(denied))
 					.satisfies(ex -> assertThat(ex.getSQLState()).isEqualTo("42501"));
 			}
+		}
+	}
+
+	@Test
+	void theRoleMigrationWillNotTakeOverARoleThatOwnsSomething() throws Exception {
+		String migration = Files.readString(Path.of("src/main/resources/db/migration/V21__create_ask_db_role.sql"))
+			.replace("${ask_db_password}", "");
+		try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(false);
+			for (String owner : List.of("postgres", TestDatabase.get().username())) {
+				assertThatExceptionOfType(SQLException.class)
+					.isThrownBy(() -> statement.execute(migration.replace("${ask_db_role}", owner)))
+					.withMessageContaining("must name a dedicated role that owns nothing");
+				connection.rollback();
+			}
+			assertThat(single(statement, "select rolsuper from pg_roles where rolname = current_user")).isEqualTo("t");
+			connection.rollback();
 		}
 	}
 
