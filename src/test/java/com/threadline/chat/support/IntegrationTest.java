@@ -1,5 +1,10 @@
 package com.threadline.chat.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +30,12 @@ public abstract class IntegrationTest {
 	/** The API key the application sends to the fake model server. */
 	public static final String MODEL_API_KEY = "test-key";
 
+	/**
+	 * Where the shared context keeps its demo tenant: a file that does not exist yet, so
+	 * each test JVM creates a demo tenant of its own.
+	 */
+	private static final Path DEMO_FILE = demoFile();
+
 	@LocalServerPort
 	protected int port;
 
@@ -45,6 +56,19 @@ public abstract class IntegrationTest {
 		registry.add("chat.tool.sql.password", () -> ASK_DB_PASSWORD);
 		registry.add("chat.llm.base-url", () -> FakeModelServer.shared().baseUrl());
 		registry.add("chat.llm.api-key", () -> MODEL_API_KEY);
+		// The zero-setup demo (POST /demo/session) for the chat page's tests: one more
+		// tenant of its own, which changes nothing for other tests.
+		registry.add("chat.demo.enabled", () -> "true");
+		registry.add("chat.demo.file", DEMO_FILE::toString);
+	}
+
+	private static Path demoFile() {
+		try {
+			return Files.createTempDirectory("threadline-demo-").resolve("demo.json");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@BeforeEach
