@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.ListPage;
+import com.threadline.chat.system.Limits;
 import com.threadline.chat.system.ListQuery;
 import com.threadline.chat.system.Metadata;
 import com.threadline.chat.system.ObjectIds;
@@ -101,43 +102,26 @@ public class AssistantService {
 
 	private static void apply(Assistant assistant, Changes changes) {
 		if (changes.name() != null) {
-			assistant.name = limited(changes.name(), "name", 256);
+			assistant.name = Limits.maxLength(changes.name(), "name", 256);
 		}
 		if (changes.description() != null) {
-			assistant.description = limited(changes.description(), "description", 512);
+			assistant.description = Limits.maxLength(changes.description(), "description", 512);
 		}
 		if (changes.instructions() != null) {
-			assistant.instructions = limited(changes.instructions(), "instructions", 256_000);
+			assistant.instructions = Limits.maxLength(changes.instructions(), "instructions", 256_000);
 		}
 		if (changes.toolResources() != null) {
 			assistant.toolResources = changes.toolResources();
 		}
 		if (changes.temperature() != null) {
-			assistant.temperature = ranged(changes.temperature(), "temperature", 2.0);
+			assistant.temperature = Limits.between0And(changes.temperature(), "temperature", 2.0);
 		}
 		if (changes.topP() != null) {
-			assistant.topP = ranged(changes.topP(), "top_p", 1.0);
+			assistant.topP = Limits.between0And(changes.topP(), "top_p", 1.0);
 		}
 		if (changes.responseFormat() != null) {
 			assistant.responseFormat = ResponseFormats.checked(changes.responseFormat(), "response_format");
 		}
-	}
-
-	static String limited(String value, String param, int max) {
-		if (value.length() > max) {
-			throw ApiException.invalid(param,
-					"Invalid '%s': string too long. Expected a string with maximum length %d, but got a string with length %d instead."
-						.formatted(param, max, value.length()));
-		}
-		return value;
-	}
-
-	private static double ranged(double value, String param, double max) {
-		if (value < 0 || value > max) {
-			throw ApiException.invalid(param,
-					"Invalid '%s': expected a number between 0 and %s, got %s.".formatted(param, max, value));
-		}
-		return value;
 	}
 
 }

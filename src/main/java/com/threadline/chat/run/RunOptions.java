@@ -12,6 +12,7 @@ import com.threadline.chat.assistant.AssistantView;
 import com.threadline.chat.assistant.ResponseFormats;
 import com.threadline.chat.assistant.Tools;
 import com.threadline.chat.system.ApiException;
+import com.threadline.chat.system.Limits;
 import com.threadline.chat.system.Metadata;
 
 /**
@@ -40,9 +41,9 @@ record RunOptions(String model, String instructions, JsonNode tools, Map<String,
 		return new RunOptions(model, instructions(request, assistant),
 				(request.tools() != null) ? Tools.checked(request.tools(), "tools") : assistant.tools(),
 				Metadata.checked(request.metadata()),
-				(request.temperature() != null) ? ranged(request.temperature(), "temperature", 2.0)
+				(request.temperature() != null) ? Limits.between0And(request.temperature(), "temperature", 2.0)
 						: assistant.temperature(),
-				(request.topP() != null) ? ranged(request.topP(), "top_p", 1.0) : assistant.topP(),
+				(request.topP() != null) ? Limits.between0And(request.topP(), "top_p", 1.0) : assistant.topP(),
 				tokens(request.maxPromptTokens(), "max_prompt_tokens"),
 				tokens(request.maxCompletionTokens(), "max_completion_tokens"),
 				truncation(request.truncationStrategy()), toolChoice(request.toolChoice()),
@@ -53,30 +54,15 @@ record RunOptions(String model, String instructions, JsonNode tools, Map<String,
 	}
 
 	private static String instructions(NewRun request, AssistantView assistant) {
-		String base = (request.instructions() != null) ? limited(request.instructions(), "instructions")
+		String base = (request.instructions() != null)
+				? Limits.maxLength(request.instructions(), "instructions", MAX_INSTRUCTIONS)
 				: (assistant.instructions() != null) ? assistant.instructions() : "";
 		if (request.additionalInstructions() == null || request.additionalInstructions().isEmpty()) {
 			return base;
 		}
-		String additional = limited(request.additionalInstructions(), "additional_instructions");
+		String additional = Limits.maxLength(request.additionalInstructions(), "additional_instructions",
+				MAX_INSTRUCTIONS);
 		return base.isEmpty() ? additional : base + "\n\n" + additional;
-	}
-
-	private static String limited(String value, String param) {
-		if (value.length() > MAX_INSTRUCTIONS) {
-			throw ApiException.invalid(param,
-					"Invalid '%s': string too long. Expected a string with maximum length %d, but got a string with length %d instead."
-						.formatted(param, MAX_INSTRUCTIONS, value.length()));
-		}
-		return value;
-	}
-
-	private static double ranged(double value, String param, double max) {
-		if (value < 0 || value > max) {
-			throw ApiException.invalid(param,
-					"Invalid '%s': expected a number between 0 and %s, got %s.".formatted(param, max, value));
-		}
-		return value;
 	}
 
 	private static @Nullable Integer tokens(@Nullable Long value, String param) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.threadline.chat.system.ApiException;
+import com.threadline.chat.system.Limits;
 import com.threadline.chat.system.Blocking;
 import com.threadline.chat.system.ListPage;
 
@@ -40,9 +41,7 @@ class AdminController {
 		if (name == null || name.isBlank()) {
 			throw ApiException.invalid("name", "Missing required parameter: 'name'.");
 		}
-		if (name.length() > 256) {
-			throw ApiException.invalid("name", "Invalid 'name': string too long. Expected at most 256 characters.");
-		}
+		Limits.maxLength(name, "name", 256);
 		return this.blocking.call(() -> this.tenants.create(name.strip()));
 	}
 

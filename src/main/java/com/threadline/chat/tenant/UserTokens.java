@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.threadline.chat.system.ApiException;
+import com.threadline.chat.system.Limits;
 
 /**
  * Mints and verifies end-user tokens: HS256 JWTs carrying the tenant ({@code tid}) and
@@ -47,9 +48,7 @@ public class UserTokens {
 		if (user == null || user.isBlank()) {
 			throw ApiException.invalid("user", "Missing required parameter: 'user'.");
 		}
-		if (user.length() > 256) {
-			throw ApiException.invalid("user", "Invalid 'user': string too long. Expected at most 256 characters.");
-		}
+		Limits.maxLength(user, "user", 256);
 		long maxTtl = this.properties.maxTtl().toSeconds();
 		long ttl = (ttlSeconds != null) ? ttlSeconds : this.properties.defaultTtl().toSeconds();
 		if (ttl < 1 || ttl > maxTtl) {

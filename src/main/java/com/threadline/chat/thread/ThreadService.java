@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.threadline.chat.system.ApiException;
+import com.threadline.chat.system.Limits;
 import com.threadline.chat.system.ListPage;
 import com.threadline.chat.system.ListQuery;
 import com.threadline.chat.system.Metadata;
@@ -41,8 +42,8 @@ public class ThreadService {
 	public ThreadView create(Caller caller, @Nullable String user, @Nullable Map<String, String> metadata,
 			@Nullable JsonNode toolResources, @Nullable List<NewMessage> initial) {
 		String owner = caller.isUser() ? caller.user() : user;
-		if (owner != null && owner.length() > 256) {
-			throw ApiException.invalid("user", "Invalid 'user': string too long. Expected at most 256 characters.");
+		if (owner != null) {
+			Limits.maxLength(owner, "user", 256);
 		}
 		List<NewMessage> messages = (initial != null) ? initial : List.of();
 		if (messages.size() > 32) {
