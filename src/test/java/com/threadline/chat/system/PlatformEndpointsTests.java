@@ -23,7 +23,11 @@ class PlatformEndpointsTests extends IntegrationTest {
 		List.of("/admin/tenants", "/admin/tenants/{tenantId}/api_keys", "/admin/tenants/{tenantId}/disable",
 				"/v1/user_tokens", "/v1/assistants", "/v1/assistants/{assistantId}", "/v1/threads",
 				"/v1/threads/{threadId}", "/v1/threads/{threadId}/messages",
-				"/v1/threads/{threadId}/messages/{messageId}", "/v1/courses")
+				"/v1/threads/{threadId}/messages/{messageId}", "/v1/courses", "/v1/threads/runs",
+				"/v1/threads/{threadId}/runs", "/v1/threads/{threadId}/runs/{runId}",
+				"/v1/threads/{threadId}/runs/{runId}/cancel", "/v1/threads/{threadId}/runs/{runId}/submit_tool_outputs",
+				"/v1/threads/{threadId}/runs/{runId}/steps", "/v1/threads/{threadId}/runs/{runId}/steps/{stepId}",
+				"/v1/threads/{threadId}/runs/{runId}/events", "/demo/session")
 			.forEach(path -> assertThat(paths.has(path)).as(path).isTrue());
 	}
 
