@@ -78,9 +78,18 @@ public class ThreadService {
 		return ThreadView.of(this.threads.saveAndFlush(thread));
 	}
 
+	/**
+	 * Deletes a thread with its messages and runs, unless a run is active on it (cancel
+	 * it first).
+	 */
 	@Transactional
 	void delete(Caller caller, String threadId) {
-		this.threads.delete(load(caller, threadId));
+		load(caller, threadId);
+		if (this.threads.deleteIfIdle(caller.tenantId(), threadId) == 0) {
+			ChatThread thread = load(caller, threadId);
+			throw ApiException.invalid(null, "Can't delete %s while a run %s is active; cancel the run first."
+				.formatted(threadId, thread.activeRunId));
+		}
 	}
 
 	/**

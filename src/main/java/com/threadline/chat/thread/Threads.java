@@ -26,6 +26,14 @@ interface Threads extends JpaRepository<ChatThread, String> {
 			where t.tenantId = :tenantId and t.id = :threadId and t.activeRunId is null""")
 	int lock(String tenantId, String threadId, String runId);
 
+	/**
+	 * Deletes the thread unless a run holds it; its messages and runs go with it (foreign
+	 * keys cascade). Evaluated by the database after any concurrent lock commits.
+	 */
+	@Modifying
+	@Query("delete from ChatThread t where t.tenantId = :tenantId and t.id = :threadId and t.activeRunId is null")
+	int deleteIfIdle(String tenantId, String threadId);
+
 	@Modifying
 	@Query("""
 			update ChatThread t set t.activeRunId = null
