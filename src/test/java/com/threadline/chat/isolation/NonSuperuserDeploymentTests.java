@@ -1,26 +1,20 @@
 package com.threadline.chat.isolation;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.threadline.chat.ThreadlineApplication;
 import com.threadline.chat.support.Api;
-import com.threadline.chat.support.IntegrationTest;
-import com.threadline.chat.support.TestDatabase;
+import com.threadline.chat.support.OwnedDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,30 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NonSuperuserDeploymentTests {
 
-	private static final String ROLE = "threadline_owner_probe";
-
-	private static String database;
+	private static OwnedDatabase database;
 
 	private static ConfigurableApplicationContext app;
 
 	@BeforeAll
 	static void start() throws SQLException {
-		TestDatabase.Info db = TestDatabase.get();
-		database = "threadline_owner_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-			statement.execute("""
-					do $$ begin
-					  if not exists (select from pg_roles where rolname = '%1$s') then
-					    create role %1$s login password 'owner' nosuperuser nobypassrls nocreatedb nocreaterole;
-					  end if;
-					end $$""".formatted(ROLE));
-			statement.execute("create database %s owner %s".formatted(database, ROLE));
-		}
-		String url = db.url().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-		app = new SpringApplicationBuilder(ThreadlineApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + url, "--spring.datasource.username=" + ROLE,
-				"--spring.datasource.password=owner", "--admin.token=" + IntegrationTest.ADMIN_TOKEN,
-				"--chat.demo.enabled=false");
+		database = OwnedDatabase.create("threadline_owner_probe");
+		app = database.startApp();
 	}
 
 	@AfterAll
@@ -63,9 +41,7 @@ class NonSuperuserDeploymentTests {
 		if (app != null) {
 			app.close();
 		}
-		try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists %s with (force)".formatted(database));
-		}
+		database.drop();
 	}
 
 	@Test

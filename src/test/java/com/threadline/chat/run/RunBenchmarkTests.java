@@ -1,6 +1,5 @@
 package com.threadline.chat.run;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

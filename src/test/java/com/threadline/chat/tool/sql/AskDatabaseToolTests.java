@@ -1,6 +1,5 @@
 package com.threadline.chat.tool.sql;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 

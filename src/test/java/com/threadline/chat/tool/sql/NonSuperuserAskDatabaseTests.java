@@ -8,20 +8,18 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.threadline.chat.ThreadlineApplication;
 import com.threadline.chat.support.Api;
 import com.threadline.chat.support.IntegrationTest;
+import com.threadline.chat.support.OwnedDatabase;
 import com.threadline.chat.support.TestDatabase;
 import com.threadline.chat.tool.ToolCall;
 import com.threadline.chat.tool.ToolContext;
@@ -43,29 +41,14 @@ class NonSuperuserAskDatabaseTests {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
-	private static String database;
-
-	private static String url;
+	private static OwnedDatabase database;
 
 	private static ConfigurableApplicationContext app;
 
 	@BeforeAll
 	static void start() throws SQLException {
-		TestDatabase.Info db = TestDatabase.get();
-		database = "threadline_askdb_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-			statement.execute("""
-					do $$ begin
-					  create role %s login password 'owner' nosuperuser nobypassrls nocreatedb nocreaterole;
-					exception when duplicate_object or unique_violation then null;
-					end $$""".formatted(OWNER));
-			statement.execute("create database %s owner %s".formatted(database, OWNER));
-		}
-		url = db.url().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-		app = new SpringApplicationBuilder(ThreadlineApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + url, "--spring.datasource.username=" + OWNER,
-				"--spring.datasource.password=owner", "--admin.token=" + IntegrationTest.ADMIN_TOKEN,
-				"--chat.demo.enabled=false", "--chat.tool.sql.password=" + IntegrationTest.ASK_DB_PASSWORD);
+		database = OwnedDatabase.create(OWNER);
+		app = database.startApp("--chat.tool.sql.password=" + IntegrationTest.ASK_DB_PASSWORD);
 	}
 
 	@AfterAll
@@ -73,9 +56,7 @@ class NonSuperuserAskDatabaseTests {
 		if (app != null) {
 			app.close();
 		}
-		try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists %s with (force)".formatted(database));
-		}
+		database.drop();
 	}
 
 	@Test
@@ -104,7 +85,7 @@ class NonSuperuserAskDatabaseTests {
 		String script = Files.readString(Path.of("db/init/ask-db-role.psql"));
 		String body = script.substring(script.indexOf("do $script$"), script.indexOf("$script$;") + 9);
 		TestDatabase.Info db = TestDatabase.get();
-		try (Connection connection = DriverManager.getConnection(url, db.username(), db.password());
+		try (Connection connection = DriverManager.getConnection(database.url(), db.username(), db.password());
 				Statement statement = connection.createStatement()) {
 			statement.execute("set ask_db.role = 'threadline_ask_db'");
 			statement.execute("set ask_db.password = '" + IntegrationTest.ASK_DB_PASSWORD + "'");
