@@ -1,6 +1,10 @@
 package com.threadline.chat.tenant;
 
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The authenticated caller of a {@code /v1} request: a tenant's API key ({@code user} is
@@ -19,6 +23,13 @@ public record Caller(String tenantId, @Nullable String user) {
 
 	public static Caller user(String tenantId, String user) {
 		return new Caller(tenantId, user);
+	}
+
+	/**
+	 * The authenticated caller of an exchange, once the security chain has resolved it.
+	 */
+	public static Optional<Caller> of(ServerWebExchange exchange) {
+		return Optional.ofNullable(exchange.getAttribute(ATTRIBUTE));
 	}
 
 	/** Whether this is an end user's token rather than the tenant's API key. */
