@@ -2,7 +2,6 @@ package com.threadline.chat.tenant;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -37,17 +36,14 @@ class Authentication implements WebFilter {
 	private static final PathPattern EVENTS = PathPatternParser.defaultInstance
 		.parse("/v1/threads/{threadId}/runs/{runId}/events");
 
-	private final TenantService tenants;
-
-	private final UserTokens userTokens;
+	private final Credentials credentials;
 
 	private final AdminProperties admin;
 
 	private final Blocking blocking;
 
-	Authentication(TenantService tenants, UserTokens userTokens, AdminProperties admin, Blocking blocking) {
-		this.tenants = tenants;
-		this.userTokens = userTokens;
+	Authentication(Credentials credentials, AdminProperties admin, Blocking blocking) {
+		this.credentials = credentials;
 		this.admin = admin;
 		this.blocking = blocking;
 	}
@@ -67,7 +63,7 @@ class Authentication implements WebFilter {
 					"You didn't provide an API key. You need to provide your API key in an Authorization header "
 							+ "using Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."));
 		}
-		return this.blocking.call(() -> resolve(credential).orElse(null))
+		return this.blocking.call(() -> this.credentials.resolve(credential).orElse(null))
 			.switchIfEmpty(Mono.error(() -> ApiException.unauthorized("invalid_api_key",
 					"Incorrect API key or token provided, or it has expired.")))
 			.flatMap(caller -> {
@@ -78,11 +74,6 @@ class Authentication implements WebFilter {
 				exchange.getAttributes().put(Caller.ATTRIBUTE, caller);
 				return chain.filter(exchange).contextWrite(ctx -> ctx.put(TenantScope.CONTEXT_KEY, caller.tenantId()));
 			});
-	}
-
-	private Optional<Caller> resolve(String credential) {
-		return credential.startsWith("sk-") ? this.tenants.authenticate(credential)
-				: this.userTokens.verify(credential);
 	}
 
 	private static @Nullable String credential(ServerHttpRequest request) {
