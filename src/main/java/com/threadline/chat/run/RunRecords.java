@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.threadline.chat.assistant.AssistantService;
 import com.threadline.chat.assistant.AssistantView;
+import com.threadline.chat.limit.RunQuota;
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.Metadata;
 import com.threadline.chat.tenant.Caller;
@@ -41,16 +42,19 @@ class RunRecords {
 
 	private final RunProperties properties;
 
+	private final RunQuota quota;
+
 	private final String instance;
 
 	RunRecords(Runs runs, RunSteps steps, ThreadService threads, MessageService messages, AssistantService assistants,
-			RunProperties properties) {
+			RunProperties properties, RunQuota quota) {
 		this.runs = runs;
 		this.steps = steps;
 		this.threads = threads;
 		this.messages = messages;
 		this.assistants = assistants;
 		this.properties = properties;
+		this.quota = quota;
 		this.instance = properties.instance();
 	}
 
@@ -165,6 +169,7 @@ class RunRecords {
 					"Invalid 'additional_messages': array too long. Expected at most 32 messages.");
 		}
 		this.threads.lockForRun(tenantId, threadId, runId);
+		this.quota.admit(tenantId, threadId);
 		for (int i = 0; i < additional.size(); i++) {
 			this.messages.addForRun(tenantId, threadId, additional.get(i), "additional_messages[%d].".formatted(i));
 		}

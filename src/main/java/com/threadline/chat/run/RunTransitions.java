@@ -13,6 +13,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.threadline.chat.limit.RunQuota;
 import com.threadline.chat.thread.MessageService;
 import com.threadline.chat.thread.MessageView;
 import com.threadline.chat.thread.ThreadService;
@@ -37,11 +38,14 @@ class RunTransitions {
 
 	private final ThreadService threads;
 
-	RunTransitions(Runs runs, RunSteps steps, MessageService messages, ThreadService threads) {
+	private final RunQuota quota;
+
+	RunTransitions(Runs runs, RunSteps steps, MessageService messages, ThreadService threads, RunQuota quota) {
 		this.runs = runs;
 		this.steps = steps;
 		this.messages = messages;
 		this.threads = threads;
+		this.quota = quota;
 	}
 
 	/** A run about to execute; {@code started} when it just moved to in_progress. */
@@ -121,6 +125,7 @@ class RunTransitions {
 			usage = (used != null) ? usage.plus(used) : usage;
 		}
 		settle(run, actual, usage);
+		this.quota.used(tenantId, usage.promptTokens() + usage.completionTokens());
 		this.threads.unlock(tenantId, run.threadId, runId);
 		return new Ended(RunView.of(run), message, ended);
 	}

@@ -53,6 +53,10 @@ class OpenAiErrorHandler implements WebExceptionHandler {
 					ex);
 		}
 		response.setStatusCode(envelope.status());
+		if (ex instanceof ErrorResponse error) {
+			// e.g. Retry-After and x-ratelimit-* on a 429
+			response.getHeaders().putAll(error.getHeaders());
+		}
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		byte[] body = this.json.writeValueAsBytes(Map.of("error", envelope.error()));
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));

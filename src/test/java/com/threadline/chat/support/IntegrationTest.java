@@ -60,6 +60,9 @@ public abstract class IntegrationTest {
 		// tenant of its own, which changes nothing for other tests.
 		registry.add("chat.demo.enabled", () -> "true");
 		registry.add("chat.demo.file", DEMO_FILE::toString);
+		// The per-IP limit's tests send from this loopback address only; 127.0.0.1 keeps
+		// the default.
+		registry.add("chat.limits.ip-overrides[127.0.0.7]", () -> "3");
 	}
 
 	private static Path demoFile() {
