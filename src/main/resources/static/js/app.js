@@ -3,6 +3,7 @@
 
 import { Api, ApiError, demoSession } from './api.js';
 import { t, translatePage } from './i18n.js';
+import { confirmLinkSignIn } from './link-sign-in.js';
 import { ReplyView, renderHistory, userMessage } from './messages.js';
 import { RunStream } from './run-stream.js';
 
@@ -60,8 +61,8 @@ window.addEventListener('unhandledrejection', (event) => showError(event.reason)
 
 // ---- sign-in ----
 
-// "#token=…&assistant=…" signs in (a fragment never reaches a server, so the token stays out of its logs);
-// "#thread=…" names the open thread. The token is taken out of the address at once.
+// "#token=…&assistant=…" offers to sign in (a fragment never reaches a server, so the token stays out of its logs);
+// "#thread=…" names the open thread. The token is taken out of the address at once, before anything else.
 function readFragment() {
 	const params = new URLSearchParams(location.hash.slice(1));
 	const token = params.get('token');
@@ -414,10 +415,33 @@ document.querySelector('.token-form').addEventListener('submit', (event) => {
 	signIn({ token: form.get('token').trim(), assistant: form.get('assistant').trim() }).catch(showError);
 });
 
+// A link's token is used only once the reader confirms (js/link-sign-in.js); declining keeps whatever session
+// this tab had, and the link's thread goes out of the address with its token.
+async function signInFromLink(link) {
+	showSignIn(null);
+	if (await confirmLinkSignIn(link.session)) {
+		await signIn(link.session, link.thread);
+		return;
+	}
+	history.replaceState(null, '', location.pathname + location.search);
+	const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+	if (stored) {
+		await signIn(stored);
+	}
+	else {
+		showSignIn(null);
+	}
+}
+
 async function start() {
 	translatePage();
 	const fragment = readFragment();
-	const session = fragment.session ?? JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+	if (fragment.session) {
+		// not awaited: the page is ready (and its tests may go on) while it asks
+		signInFromLink(fragment).catch(showError);
+		return;
+	}
+	const session = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
 	if (session) {
 		await signIn(session, fragment.thread);
 	}

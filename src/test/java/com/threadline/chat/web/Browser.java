@@ -168,9 +168,27 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** What the page logged to its console, for a failing test's report. */
+	/**
+	 * What the page logged to its console since the last call, for a failing test's
+	 * report.
+	 */
 	List<String> console() {
 		return this.driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList();
+	}
+
+	/**
+	 * The console entries in which Chromium reports a Content-Security-Policy violation
+	 * ("Refused to … because it violates the following Content Security Policy
+	 * directive").
+	 */
+	static List<String> policyViolations(List<String> console) {
+		return console.stream().filter(entry -> entry.contains("Content Security Policy")).toList();
+	}
+
+	/** The URLs the page has fetched so far (the browser's resource timing entries). */
+	@SuppressWarnings("unchecked")
+	List<String> fetched() {
+		return (List<String>) script("return performance.getEntriesByType('resource').map((e) => e.name)");
 	}
 
 	@Override

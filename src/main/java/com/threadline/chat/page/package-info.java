@@ -1,0 +1,8 @@
+/**
+ * The browser chat page's defences in HTTP headers: its content security policy and the
+ * headers that go with it.
+ */
+@NullMarked
+package com.threadline.chat.page;
+
+import org.jspecify.annotations.NullMarked;
