@@ -2,6 +2,7 @@ package com.threadline.chat.modelaccess;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,7 +79,7 @@ public class ModelAccess {
 	}
 
 	/** The provider names an allow-list may name. */
-	java.util.Set<String> providerNames() {
+	Set<String> providerNames() {
 		return this.providers.names();
 	}
 

@@ -3,6 +3,7 @@ package com.threadline.chat.modelaccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,7 @@ class ModelAccessController {
 			.call(() -> forTenant(tenantId, () -> AllowListView.of(tenantId, this.access.replace(tenantId, allowed))));
 	}
 
-	private <T> T forTenant(String tenantId, java.util.function.Supplier<T> work) {
+	private <T> T forTenant(String tenantId, Supplier<T> work) {
 		if (!TENANT_ID.matcher(tenantId).matches() || !this.access.tenantExists(tenantId)) {
 			throw ApiException.notFound("tenant", tenantId);
 		}
