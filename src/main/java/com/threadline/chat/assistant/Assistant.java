@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -62,6 +64,15 @@ class Assistant {
 	@ColumnTransformer(write = "?::jsonb")
 	@Column(columnDefinition = "jsonb")
 	@Nullable JsonNode responseFormat;
+
+	/** The server-side tools the tenant or the operator enabled; none by default. */
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	String[] serverTools = new String[0];
+
+	@Nullable Integer maxPromptTokens;
+
+	@Nullable Integer maxCompletionTokens;
 
 	protected Assistant() {
 	}

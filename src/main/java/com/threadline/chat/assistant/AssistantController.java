@@ -37,11 +37,13 @@ class AssistantController {
 	record AssistantRequest(@Nullable String model, @Nullable String name, @Nullable String description,
 			@Nullable String instructions, @Nullable JsonNode tools, @Nullable JsonNode toolResources,
 			@Nullable Map<String, String> metadata, @Nullable Double temperature, @Nullable Double topP,
-			@Nullable JsonNode responseFormat) {
+			@Nullable JsonNode responseFormat, @Nullable JsonNode serverTools, @Nullable Long maxPromptTokens,
+			@Nullable Long maxCompletionTokens) {
 
 		AssistantService.Changes changes() {
 			return new AssistantService.Changes(this.model, this.name, this.description, this.instructions, this.tools,
-					this.toolResources, this.metadata, this.temperature, this.topP, this.responseFormat);
+					this.toolResources, this.metadata, this.temperature, this.topP, this.responseFormat,
+					this.serverTools, this.maxPromptTokens, this.maxCompletionTokens);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package com.threadline.chat.assistant;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.threadline.chat.modelaccess.ModelAccess;
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.ListPage;
 import com.threadline.chat.system.Limits;
@@ -26,18 +28,26 @@ public class AssistantService {
 
 	private final Assistants assistants;
 
-	AssistantService(Assistants assistants) {
+	private final AssistantExtensions extensions;
+
+	private final ModelAccess models;
+
+	AssistantService(Assistants assistants, AssistantExtensions extensions, ModelAccess models) {
 		this.assistants = assistants;
+		this.extensions = extensions;
+		this.models = models;
 	}
 
 	/**
 	 * The fields of a create or modify request; on modify, {@code null} leaves a field as
-	 * it is.
+	 * it is. {@code serverTools}, {@code maxPromptTokens} and {@code maxCompletionTokens}
+	 * are extensions (see {@link AssistantView}).
 	 */
 	public record Changes(@Nullable String model, @Nullable String name, @Nullable String description,
 			@Nullable String instructions, @Nullable JsonNode tools, @Nullable JsonNode toolResources,
 			@Nullable Map<String, String> metadata, @Nullable Double temperature, @Nullable Double topP,
-			@Nullable JsonNode responseFormat) {
+			@Nullable JsonNode responseFormat, @Nullable JsonNode serverTools, @Nullable Long maxPromptTokens,
+			@Nullable Long maxCompletionTokens) {
 	}
 
 	/** The tenant's assistant, or 404. */
@@ -57,6 +67,7 @@ public class AssistantService {
 		if (changes.model() == null || changes.model().isBlank()) {
 			throw ApiException.invalid("model", "Missing required parameter: 'model'.");
 		}
+		this.models.check(tenantId, changes.model());
 		Assistant assistant = new Assistant(ObjectIds.next("asst"), tenantId, changes.model(),
 				Tools.checked(changes.tools(), "tools"), Metadata.checked(changes.metadata()));
 		apply(assistant, changes);
@@ -70,6 +81,7 @@ public class AssistantService {
 			if (changes.model().isBlank()) {
 				throw ApiException.invalid("model", "Invalid 'model': expected a non-empty string.");
 			}
+			this.models.check(tenantId, changes.model());
 			assistant.model = changes.model();
 		}
 		if (changes.tools() != null) {
@@ -79,6 +91,17 @@ public class AssistantService {
 			assistant.metadata = Metadata.checked(changes.metadata());
 		}
 		apply(assistant, changes);
+		return AssistantView.of(this.assistants.saveAndFlush(assistant));
+	}
+
+	/**
+	 * Sets which server-side tools the assistant's runs execute on the server (the
+	 * operator's and the demo's way; a tenant may also send {@code server_tools}).
+	 */
+	@Transactional
+	public AssistantView setServerTools(String tenantId, String assistantId, List<String> names) {
+		Assistant assistant = load(tenantId, assistantId);
+		assistant.serverTools = names.toArray(String[]::new);
 		return AssistantView.of(this.assistants.saveAndFlush(assistant));
 	}
 
@@ -100,7 +123,8 @@ public class AssistantService {
 			.orElseThrow(() -> ApiException.notFound("assistant", assistantId));
 	}
 
-	private static void apply(Assistant assistant, Changes changes) {
+	private void apply(Assistant assistant, Changes changes) {
+		this.extensions.apply(assistant, changes);
 		if (changes.name() != null) {
 			assistant.name = Limits.maxLength(changes.name(), "name", 256);
 		}

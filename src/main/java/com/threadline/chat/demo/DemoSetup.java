@@ -88,6 +88,11 @@ class DemoSetup implements ApplicationRunner {
 			return;
 		}
 		Demo demo = load().filter(this::stillValid).orElseGet(this::create);
+		// Server-side tools are opt-in; the demo assistant starts with ask_database
+		// enabled
+		// (also for a demo tenant created before that was a setting).
+		TenantScope.callUnchecked(demo.tenantId(), () -> this.assistants.setServerTools(demo.tenantId(),
+				demo.assistantId(), List.of(DemoTools.ASK_DATABASE_NAME)));
 		this.demo = demo;
 		log.info("""
 
@@ -123,8 +128,8 @@ class DemoSetup implements ApplicationRunner {
 			this.courses.add(tenant.id(), schedule(LocalDate.now()));
 			return this.assistants.create(tenant.id(),
 					new AssistantService.Changes(this.properties.model(), "瓜瓜", "AGI 课堂的助手", INSTRUCTIONS,
-							this.json.readTree(DemoTools.ASK_DATABASE), null, Map.of("demo", "true"), null, null,
-							null));
+							this.json.readTree(DemoTools.ASK_DATABASE), null, Map.of("demo", "true"), null, null, null,
+							null, null, null));
 		});
 		Demo demo = new Demo(tenant.id(), tenant.apiKey(), assistant.id());
 		try {

@@ -6,6 +6,9 @@ package com.threadline.chat.demo;
  */
 final class DemoTools {
 
+	/** The server-side tool the demo assistant has enabled. */
+	static final String ASK_DATABASE_NAME = "ask_database";
+
 	static final String ASK_DATABASE = """
 			[{"type": "function", "function": {
 			  "name": "ask_database",

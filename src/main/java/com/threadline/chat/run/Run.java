@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -113,6 +115,11 @@ class Run {
 
 	boolean parallelToolCalls;
 
+	/** The server-side tools its assistant had enabled when the run was created. */
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	String[] serverTools = new String[0];
+
 	@Nullable String ownerInstance;
 
 	@Nullable Instant heartbeatAt;
@@ -140,6 +147,7 @@ class Run {
 		this.responseFormat = options.responseFormat();
 		this.toolChoice = options.toolChoice();
 		this.parallelToolCalls = options.parallelToolCalls();
+		this.serverTools = options.serverTools().toArray(String[]::new);
 	}
 
 }

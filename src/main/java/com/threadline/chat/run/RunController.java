@@ -57,6 +57,7 @@ class RunController {
 	@PostMapping
 	Mono<ResponseEntity<Flux<DataBuffer>>> create(Caller caller, @PathVariable String threadId,
 			@RequestBody NewRun request) {
+		UserScope.check(caller, request);
 		return this.blocking.call(() -> this.runs.start(caller, threadId, request))
 			.map(started -> this.responses.of(started, request.streaming()));
 	}

@@ -1,5 +1,6 @@
 package com.threadline.chat.run;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +23,7 @@ import com.threadline.chat.system.Metadata;
 record RunOptions(String model, String instructions, JsonNode tools, Map<String, String> metadata,
 		@Nullable Double temperature, @Nullable Double topP, @Nullable Integer maxPromptTokens,
 		@Nullable Integer maxCompletionTokens, JsonNode truncationStrategy, JsonNode toolChoice,
-		boolean parallelToolCalls, JsonNode responseFormat) {
+		boolean parallelToolCalls, JsonNode responseFormat, List<String> serverTools) {
 
 	static final int MAX_INSTRUCTIONS = 256_000;
 
@@ -44,13 +45,14 @@ record RunOptions(String model, String instructions, JsonNode tools, Map<String,
 				(request.temperature() != null) ? Limits.between0And(request.temperature(), "temperature", 2.0)
 						: assistant.temperature(),
 				(request.topP() != null) ? Limits.between0And(request.topP(), "top_p", 1.0) : assistant.topP(),
-				tokens(request.maxPromptTokens(), "max_prompt_tokens"),
-				tokens(request.maxCompletionTokens(), "max_completion_tokens"),
+				tokens(request.maxPromptTokens(), "max_prompt_tokens", assistant.maxPromptTokens()),
+				tokens(request.maxCompletionTokens(), "max_completion_tokens", assistant.maxCompletionTokens()),
 				truncation(request.truncationStrategy()), toolChoice(request.toolChoice()),
 				!Boolean.FALSE.equals(request.parallelToolCalls()),
 				(request.responseFormat() != null && !request.responseFormat().isNull())
 						? ResponseFormats.checked(request.responseFormat(), "response_format")
-						: assistant.responseFormat());
+						: assistant.responseFormat(),
+				assistant.serverTools());
 	}
 
 	private static String instructions(NewRun request, AssistantView assistant) {
@@ -65,9 +67,10 @@ record RunOptions(String model, String instructions, JsonNode tools, Map<String,
 		return base.isEmpty() ? additional : base + "\n\n" + additional;
 	}
 
-	private static @Nullable Integer tokens(@Nullable Long value, String param) {
+	/** The request's budget, else the assistant's own (an extension), else none. */
+	private static @Nullable Integer tokens(@Nullable Long value, String param, @Nullable Integer own) {
 		if (value == null) {
-			return null;
+			return own;
 		}
 		if (value < 256 || value > Integer.MAX_VALUE) {
 			throw ApiException.invalid(param,

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.threadline.chat.assistant.AssistantService;
 import com.threadline.chat.assistant.AssistantView;
 import com.threadline.chat.limit.RunQuota;
+import com.threadline.chat.modelaccess.ModelAccess;
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.Metadata;
 import com.threadline.chat.tenant.Caller;
@@ -40,6 +41,8 @@ class RunRecords {
 
 	private final AssistantService assistants;
 
+	private final ModelAccess models;
+
 	private final RunProperties properties;
 
 	private final RunQuota quota;
@@ -47,12 +50,13 @@ class RunRecords {
 	private final String instance;
 
 	RunRecords(Runs runs, RunSteps steps, ThreadService threads, MessageService messages, AssistantService assistants,
-			RunProperties properties, RunQuota quota) {
+			ModelAccess models, RunProperties properties, RunQuota quota) {
 		this.runs = runs;
 		this.steps = steps;
 		this.threads = threads;
 		this.messages = messages;
 		this.assistants = assistants;
+		this.models = models;
 		this.properties = properties;
 		this.quota = quota;
 		this.instance = properties.instance();
@@ -72,7 +76,7 @@ class RunRecords {
 	@Transactional
 	RunView create(Caller caller, String threadId, String runId, NewRun request) {
 		this.threads.find(caller, threadId);
-		return insert(caller.tenantId(), threadId, runId, request, options(caller.tenantId(), request));
+		return insert(caller.tenantId(), threadId, runId, request, options(caller, request));
 	}
 
 	/** A thread made for a run, and the run. */
@@ -83,7 +87,7 @@ class RunRecords {
 	@Transactional
 	Created createWithThread(Caller caller, String runId, NewThreadAndRun request) {
 		NewRun run = request.run();
-		RunOptions options = options(caller.tenantId(), run);
+		RunOptions options = options(caller, run);
 		NewThreadAndRun.Thread thread = (request.thread() != null) ? request.thread()
 				: new NewThreadAndRun.Thread(null, null, null, null);
 		JsonNode toolResources = (thread.toolResources() != null) ? thread.toolResources() : request.toolResources();
@@ -154,12 +158,19 @@ class RunRecords {
 		return new Resumed(RunStepView.of(step), RunView.of(run));
 	}
 
-	private RunOptions options(String tenantId, NewRun request) {
+	/**
+	 * The run's settings; a user token's budget within the assistant's, the model (given
+	 * or the assistant's) within the tenant's allow-list.
+	 */
+	private RunOptions options(Caller caller, NewRun request) {
 		if (request.assistantId() == null || request.assistantId().isBlank()) {
 			throw ApiException.invalid("assistant_id", "Missing required parameter: 'assistant_id'.");
 		}
-		AssistantView assistant = this.assistants.find(tenantId, request.assistantId());
-		return RunOptions.resolve(request, assistant);
+		AssistantView assistant = this.assistants.find(caller.tenantId(), request.assistantId());
+		UserScope.checkBudget(caller, request, assistant);
+		RunOptions options = RunOptions.resolve(request, assistant);
+		this.models.check(caller.tenantId(), options.model());
+		return options;
 	}
 
 	private RunView insert(String tenantId, String threadId, String runId, NewRun request, RunOptions options) {

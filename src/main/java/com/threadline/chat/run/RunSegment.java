@@ -2,7 +2,6 @@ package com.threadline.chat.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -61,7 +60,7 @@ final class RunSegment {
 			this.used = (step.usage() != null) ? this.used.plus(step.usage()) : this.used;
 			this.toolIterations += step.type().equals(RunStep.TOOL_CALLS) ? 1 : 0;
 		}
-		Map<String, JsonNode> offered = this.tools.offered(this.run.tools());
+		RunTools.Offered offered = this.tools.offered(this.run.tools(), this.run.serverTools());
 		boolean going = true;
 		while (going) {
 			Ending stop = stopOrBudget();
@@ -107,7 +106,7 @@ final class RunSegment {
 	/**
 	 * Settles a finished model turn; returns whether the run goes on with another turn.
 	 */
-	private boolean afterTurn(ModelTurn turn, Map<String, JsonNode> offered) {
+	private boolean afterTurn(ModelTurn turn, RunTools.Offered offered) {
 		if (this.live.stopped() != null) {
 			finish(stopping());
 			return false;
@@ -129,7 +128,7 @@ final class RunSegment {
 		return afterToolCalls(turn, offered, usage);
 	}
 
-	private boolean afterToolCalls(ModelTurn turn, Map<String, JsonNode> offered, RunView.Usage usage) {
+	private boolean afterToolCalls(ModelTurn turn, RunTools.Offered offered, RunView.Usage usage) {
 		if (turn.truncated()) {
 			finish(Ending.incomplete("max_completion_tokens"));
 			return false;
@@ -190,13 +189,14 @@ final class RunSegment {
 		this.live.locked(() -> this.progress.finish(this.live.tenantId, this.run.id(), ending, open, text));
 	}
 
-	private ModelRequest request(Map<String, JsonNode> offered) {
-		ArrayNode functions = offered.isEmpty() ? null : NODES.arrayNode().addAll(offered.values());
+	private ModelRequest request(RunTools.Offered offered) {
+		ArrayNode functions = offered.functions().isEmpty() ? null
+				: NODES.arrayNode().addAll(offered.functions().values());
 		Long maxTokens = (this.run.maxCompletionTokens() != null)
 				? this.run.maxCompletionTokens() - this.used.completionTokens() : null;
 		JsonNode format = this.run.responseFormat().isObject() ? this.run.responseFormat() : null;
 		return new ModelRequest(this.run.model(), List.copyOf(this.prompt), functions,
-				RunTools.toolChoice(this.run.toolChoice(), offered), unlessDefault(this.run.temperature()),
+				RunTools.toolChoice(this.run.toolChoice(), offered.functions()), unlessDefault(this.run.temperature()),
 				unlessDefault(this.run.topP()), maxTokens, (functions != null) ? this.run.parallelToolCalls() : null,
 				format);
 	}

@@ -1,9 +1,11 @@
 package com.threadline.chat.run;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,9 +30,11 @@ import com.threadline.chat.tool.ToolResult;
 
 /**
  * The tools of a run as the model sees them, and the server-side ones executed. A
- * declared function with a server-side executor is offered with the executor's own
- * definition; {@code code_interpreter} is offered as the executor of that name, if there
- * is one; anything else is a client function answered through {@code requires_action}.
+ * declared function with a server-side executor that the run's assistant has enabled
+ * ({@code server_tools}) is offered with the executor's own definition;
+ * {@code code_interpreter} is offered as the executor of that name, if there is one;
+ * anything else, a function merely named like a server-side tool included, is a client
+ * function answered through {@code requires_action}, as on OpenAI.
  */
 @Component
 class RunTools {
@@ -47,27 +51,39 @@ class RunTools {
 		this.executors = executors;
 	}
 
-	/** The chat-completions {@code tools} of a run, by function name. */
-	Map<String, JsonNode> offered(JsonNode runTools) {
+	/**
+	 * The chat-completions {@code tools} of a run by function name, and which of them the
+	 * server answers itself.
+	 */
+	record Offered(Map<String, JsonNode> functions, Set<String> serverSide) {
+
+		boolean isServerSide(String name) {
+			return this.serverSide.contains(name);
+		}
+
+	}
+
+	/**
+	 * What a run with {@code runTools} and its assistant's {@code serverTools} offers.
+	 */
+	Offered offered(JsonNode runTools, List<String> serverTools) {
 		Map<String, JsonNode> offered = new LinkedHashMap<>();
+		Set<String> serverSide = new HashSet<>();
 		for (JsonNode tool : runTools) {
 			String type = tool.path("type").asString("");
 			String name = type.equals("function") ? tool.path("function").path("name").asString("")
 					: type.equals(CODE_INTERPRETER) ? CODE_INTERPRETER : "";
-			ToolExecutor executor = this.executors.find(name).orElse(null);
+			boolean enabled = type.equals(CODE_INTERPRETER) || serverTools.contains(name);
+			ToolExecutor executor = enabled ? this.executors.find(name).orElse(null) : null;
 			if (executor != null) {
 				offered.put(name, function(executor.definition()));
+				serverSide.add(name);
 			}
 			else if (type.equals("function")) {
 				offered.put(name, tool);
 			}
 		}
-		return offered;
-	}
-
-	/** Whether the server answers calls of {@code name} itself. */
-	boolean isServerSide(String name, Map<String, JsonNode> offered) {
-		return offered.containsKey(name) && this.executors.find(name).isPresent();
+		return new Offered(offered, Set.copyOf(serverSide));
 	}
 
 	/**

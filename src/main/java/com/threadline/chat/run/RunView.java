@@ -1,19 +1,24 @@
 package com.threadline.chat.run;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** A run in OpenAI's v2 shape ({@code thread.run}). */
+/**
+ * A run in OpenAI's v2 shape ({@code thread.run}); {@code serverTools}, which the engine
+ * reads, is not part of that shape and is never serialised.
+ */
 public record RunView(String id, String object, long createdAt, String threadId, String assistantId, String status,
 		@Nullable JsonNode requiredAction, @Nullable JsonNode lastError, @Nullable Long expiresAt,
 		@Nullable Long startedAt, @Nullable Long cancelledAt, @Nullable Long failedAt, @Nullable Long completedAt,
 		@Nullable JsonNode incompleteDetails, String model, String instructions, JsonNode tools,
 		Map<String, String> metadata, @Nullable Usage usage, @Nullable Double temperature, @Nullable Double topP,
 		@Nullable Integer maxPromptTokens, @Nullable Integer maxCompletionTokens, JsonNode truncationStrategy,
-		JsonNode responseFormat, JsonNode toolChoice, boolean parallelToolCalls) {
+		JsonNode responseFormat, JsonNode toolChoice, boolean parallelToolCalls, @JsonIgnore List<String> serverTools) {
 
 	/** Token usage of a run or a step; {@code null} until it has ended. */
 	public record Usage(long promptTokens, long completionTokens, long totalTokens) {
@@ -36,7 +41,7 @@ public record RunView(String id, String object, long createdAt, String threadId,
 				seconds(r.failedAt), seconds(r.completedAt), r.incompleteDetails, r.model, r.instructions, r.tools,
 				r.metadata, Usage.of(r.promptTokens, r.completionTokens, r.totalTokens), r.temperature, r.topP,
 				r.maxPromptTokens, r.maxCompletionTokens, r.truncationStrategy, r.responseFormat, r.toolChoice,
-				r.parallelToolCalls);
+				r.parallelToolCalls, List.of(r.serverTools));
 	}
 
 	static @Nullable Long seconds(@Nullable Instant instant) {

@@ -30,6 +30,7 @@ class ThreadRunController {
 
 	@PostMapping("/v1/threads/runs")
 	Mono<ResponseEntity<Flux<DataBuffer>>> createThreadAndRun(Caller caller, @RequestBody NewThreadAndRun request) {
+		UserScope.check(caller, request);
 		return this.blocking.call(() -> this.runs.createThreadAndRun(caller, request))
 			.map(started -> this.responses.of(started, Boolean.TRUE.equals(request.stream())));
 	}

@@ -2,7 +2,6 @@ package com.threadline.chat.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -27,11 +26,11 @@ record ToolCallRound(ArrayNode toolCalls, ArrayNode clientCalls) {
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	/** Runs the turn's server-side calls (all at once) and sorts out the rest. */
-	static ToolCallRound execute(List<ModelTurn.Call> calls, RunTools tools, Map<String, JsonNode> offered,
+	static ToolCallRound execute(List<ModelTurn.Call> calls, RunTools tools, RunTools.Offered offered,
 			ToolContext context) {
 		List<ToolCall> server = new ArrayList<>();
 		for (ModelTurn.Call call : calls) {
-			if (tools.isServerSide(call.name.toString(), offered)) {
+			if (offered.isServerSide(call.name.toString())) {
 				server.add(new ToolCall(call.id, call.name.toString(), call.arguments.toString()));
 			}
 		}

@@ -45,6 +45,7 @@ public class ThreadService {
 		if (owner != null) {
 			Limits.maxLength(owner, "user", 256);
 		}
+		refuseUserToolResources(caller, toolResources);
 		List<NewMessage> messages = (initial != null) ? initial : List.of();
 		if (messages.size() > 32) {
 			throw ApiException.invalid("messages", "Invalid 'messages': array too long. Expected at most 32 messages.");
@@ -69,6 +70,7 @@ public class ThreadService {
 	ThreadView modify(Caller caller, String threadId, @Nullable Map<String, String> metadata,
 			@Nullable JsonNode toolResources) {
 		ChatThread thread = load(caller, threadId);
+		refuseUserToolResources(caller, toolResources);
 		if (metadata != null) {
 			thread.metadata = Metadata.checked(metadata);
 		}
@@ -76,6 +78,17 @@ public class ThreadService {
 			thread.toolResources = toolResources;
 		}
 		return ThreadView.of(this.threads.saveAndFlush(thread));
+	}
+
+	/**
+	 * A thread's {@code tool_resources} feed its runs' tools: an end user's token may not
+	 * set them (it would re-program the assistant).
+	 */
+	private static void refuseUserToolResources(Caller caller, @Nullable JsonNode toolResources) {
+		if (caller.isUser() && toolResources != null && !toolResources.isNull()) {
+			throw ApiException.invalid("tool_resources",
+					"Invalid parameter 'tool_resources': an end user's token may not set it (it would re-program the assistant); only the tenant's API key may.");
+		}
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.threadline.chat.tool;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,14 @@ public class ToolExecutors {
 
 	public Optional<ToolExecutor> find(String functionName) {
 		return Optional.ofNullable(this.byName.get(functionName));
+	}
+
+	/**
+	 * The names of every server-side tool, as an assistant's {@code server_tools} lists
+	 * them.
+	 */
+	public Set<String> names() {
+		return this.byName.keySet();
 	}
 
 }

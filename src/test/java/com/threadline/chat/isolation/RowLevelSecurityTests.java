@@ -27,7 +27,7 @@ class RowLevelSecurityTests extends IntegrationTest {
 
 	private static final String ROLE = "threadline_rls_probe";
 
-	private static final List<String> TABLES = List.of("assistants", "threads", "messages", "courses");
+	private static final List<String> TABLES = List.of("assistants", "threads", "messages", "courses", "tenant_models");
 
 	private Api.Tenant a;
 
@@ -101,6 +101,7 @@ class RowLevelSecurityTests extends IntegrationTest {
 				Map.of("messages", List.of(Map.of("role", "user", "content", "hi"))), 200);
 		Api.post(this.api.as(tenant.apiKey()), "/v1/courses", Map.of("course_date", "2026-11-24", "start_time", "20:00",
 				"end_time", "22:00", "course_name", name, "instructor", "x"), 201);
+		Api.post(this.api.admin(), "/admin/tenants/" + tenant.id() + "/models", Map.of("models", List.of("m")), 200);
 		return tenant;
 	}
 

@@ -58,8 +58,8 @@ class AskDatabaseRunTests extends IntegrationTest {
 	void fixtures() {
 		this.tenants = CourseTenants.shared(this.api);
 		this.fixtures = new RunFixtures(this.api, this.tenants.caller());
-		this.assistant = this.fixtures
-			.assistant(Map.of("name", "瓜瓜", "instructions", "你叫瓜瓜。你是AGI课堂的助手。", "tools", List.of(SEED_ASK_DATABASE)));
+		this.assistant = this.fixtures.assistant(Map.of("name", "瓜瓜", "instructions", "你叫瓜瓜。你是AGI课堂的助手。", "tools",
+				List.of(SEED_ASK_DATABASE), "server_tools", List.of("ask_database")));
 	}
 
 	@Test

@@ -129,7 +129,8 @@ class RunToolCallTests extends IntegrationTest {
 				Script.text("It says ABC."));
 		Map<String, Object> declared = Map.of("type", "function", "function",
 				Map.of("name", UppercaseTool.NAME, "description", "whatever the assistant said"));
-		String assistant = this.fixtures.assistant(Map.of("tools", List.of(declared, RunFixtures.WEATHER)));
+		String assistant = this.fixtures.assistant(
+				Map.of("tools", List.of(declared, RunFixtures.WEATHER), "server_tools", List.of(UppercaseTool.NAME)));
 		String thread = this.fixtures.thread("Shout abc");
 		List<EventStream.Event> events;
 		try (EventStream stream = this.fixtures.stream("/v1/threads/" + thread + "/runs",
@@ -158,7 +159,8 @@ class RunToolCallTests extends IntegrationTest {
 				Script.call("call_b", "get_weather", "{\"city\":\"Rome\"}"),
 				Script.call("call_c", "get_weather", "{\"city\":\"Lima\"}")), Script.text("Both done."));
 		Map<String, Object> declared = Map.of("type", "function", "function", Map.of("name", UppercaseTool.NAME));
-		String assistant = this.fixtures.assistant(Map.of("tools", List.of(declared, RunFixtures.WEATHER)));
+		String assistant = this.fixtures.assistant(
+				Map.of("tools", List.of(declared, RunFixtures.WEATHER), "server_tools", List.of(UppercaseTool.NAME)));
 		String thread = this.fixtures.thread("Go");
 		String runId = this.fixtures.run(thread, Map.of("assistant_id", assistant)).get("id").asString();
 		JsonNode paused = this.fixtures.awaitRun(thread, runId);
@@ -203,7 +205,8 @@ class RunToolCallTests extends IntegrationTest {
 		this.model.when(RecordedRequest.lastUserMessageContains("loop"),
 				Script.toolCalls(Script.call("call_l", UppercaseTool.NAME, "{\"text\":\"again\"}")));
 		Map<String, Object> declared = Map.of("type", "function", "function", Map.of("name", UppercaseTool.NAME));
-		String assistant = this.fixtures.assistant(Map.of("tools", List.of(declared)));
+		String assistant = this.fixtures
+			.assistant(Map.of("tools", List.of(declared), "server_tools", List.of(UppercaseTool.NAME)));
 		String thread = this.fixtures.thread("loop forever");
 		String runId = this.fixtures.run(thread, Map.of("assistant_id", assistant)).get("id").asString();
 		JsonNode run = this.fixtures.awaitRun(thread, runId);
@@ -221,7 +224,8 @@ class RunToolCallTests extends IntegrationTest {
 				Script.toolCalls(Script.call("call_p", UppercaseTool.NAME, "{\"text\":\"a\"}")).usage(300, 5),
 				Script.text("unreachable"));
 		Map<String, Object> declared = Map.of("type", "function", "function", Map.of("name", UppercaseTool.NAME));
-		String assistant = this.fixtures.assistant(Map.of("tools", List.of(declared)));
+		String assistant = this.fixtures
+			.assistant(Map.of("tools", List.of(declared), "server_tools", List.of(UppercaseTool.NAME)));
 		String thread = this.fixtures.thread("spend");
 		String runId = this.fixtures.run(thread, Map.of("assistant_id", assistant, "max_prompt_tokens", 256))
 			.get("id")

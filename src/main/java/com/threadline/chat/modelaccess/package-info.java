@@ -1,0 +1,8 @@
+/**
+ * The operator's per-tenant model allow-list, and the check that assistants and runs use
+ * only the models and providers it lets the tenant use.
+ */
+@NullMarked
+package com.threadline.chat.modelaccess;
+
+import org.jspecify.annotations.NullMarked;
