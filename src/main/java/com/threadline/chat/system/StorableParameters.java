@@ -1,6 +1,7 @@
 package com.threadline.chat.system;
 
 import java.beans.PropertyEditorSupport;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -26,9 +27,12 @@ class StorableParameters {
 		binder.registerCustomEditor(String.class, new Editor(param(binder.getObjectName())));
 	}
 
-	/** OpenAI's name for a parameter: {@code threadId} is {@code thread_id}. */
+	/**
+	 * OpenAI's name for a parameter: {@code threadId} is {@code thread_id}; header names
+	 * such as {@code Last-Event-ID} stay as they are.
+	 */
 	private static String param(String name) {
-		return CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(java.util.Locale.ROOT);
+		return name.contains("-") ? name : CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
 	}
 
 	private static final class Editor extends PropertyEditorSupport {

@@ -68,6 +68,7 @@ class MalformedInputTests extends IntegrationTest {
 		JsonNode error = send(client, input);
 		assertThat(error.at("/error/type").asString()).isEqualTo("invalid_request_error");
 		assertThat(error.at("/error/param").asString()).isEqualTo(input.param());
+		assertThat(error.at("/error/message").asString()).contains("'" + input.param() + "'");
 		assertThat(fingerprint()).isEqualTo(before);
 	}
 
