@@ -92,7 +92,7 @@ class RunRecords {
 				: new NewThreadAndRun.Thread(null, null, null, null);
 		JsonNode toolResources = (thread.toolResources() != null) ? thread.toolResources() : request.toolResources();
 		ThreadView view = this.threads.create(caller, thread.user(), thread.metadata(), toolResources,
-				thread.messages());
+				thread.messages(), "thread.");
 		return new Created(view, insert(caller.tenantId(), view.id(), runId, run, options));
 	}
 

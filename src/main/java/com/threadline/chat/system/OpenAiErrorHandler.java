@@ -92,6 +92,12 @@ class OpenAiErrorHandler implements WebExceptionHandler {
 	}
 
 	private Envelope fromJackson(JacksonException ex) {
+		String brokenKey = (ex instanceof StreamReadException read) ? RefusedText.brokenKey(read) : null;
+		if (brokenKey != null) {
+			return Envelope.of(HttpStatus.BAD_REQUEST, "invalid_request_error", brokenKey, null,
+					"Invalid '%s': a key contains an unpaired UTF-16 surrogate, which cannot be stored."
+						.formatted(brokenKey));
+		}
 		if (ex instanceof StreamReadException) {
 			return Envelope.of(HttpStatus.BAD_REQUEST, "invalid_request_error", null, null,
 					"We could not parse the JSON body of your request. The API expects a JSON payload, "
@@ -100,6 +106,10 @@ class OpenAiErrorHandler implements WebExceptionHandler {
 		String param = param(ex);
 		String message = (param != null) ? "Invalid type or value for '%s'.".formatted(param)
 				: "Invalid request body: it must be a JSON object.";
+		if (ex instanceof RefusedText refused) {
+			message = "Invalid '%s': %s, which cannot be stored.".formatted((param != null) ? param : "body",
+					refused.problem());
+		}
 		return Envelope.of(HttpStatus.BAD_REQUEST, "invalid_request_error", param, null, message);
 	}
 

@@ -1,5 +1,6 @@
 package com.threadline.chat.thread;
 
+import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -50,7 +51,7 @@ final class MessageContent {
 				parts.add(text(value));
 			}
 			else if (IMAGE_PARTS.contains(type) && part.get(type) != null && part.get(type).isObject()) {
-				parts.add(part);
+				parts.add(type.equals("image_url") ? imageUrl(part, at + ".image_url.url") : part);
 			}
 			else {
 				throw ApiException.invalid(at + ".type",
@@ -61,6 +62,25 @@ final class MessageContent {
 			throw tooLong(param, total);
 		}
 		return parts;
+	}
+
+	/**
+	 * An {@code image_url} part whose url the model provider may fetch: {@code https} or
+	 * an inline {@code data:} URL, never {@code http}, {@code file}, {@code javascript}
+	 * or the like.
+	 */
+	private static JsonNode imageUrl(JsonNode part, String param) {
+		JsonNode url = part.get("image_url").get("url");
+		if (url == null || !url.isString()) {
+			throw ApiException.invalid(param, "Missing required parameter: '%s'.".formatted(param));
+		}
+		String scheme = url.asString().strip().toLowerCase(Locale.ROOT);
+		boolean allowed = (scheme.startsWith("https://") && scheme.length() > "https://".length())
+				|| scheme.startsWith("data:");
+		if (!allowed) {
+			throw ApiException.invalid(param, "Invalid '%s': expected an https URL or a data URL.".formatted(param));
+		}
+		return part;
 	}
 
 	static ObjectNode text(String value) {

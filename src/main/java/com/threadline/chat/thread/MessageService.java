@@ -141,14 +141,9 @@ public class MessageService {
 					"Invalid value: '%s'. Supported values are: 'user' and 'assistant'.".formatted(role));
 		}
 		JsonNode content = MessageContent.parse(input.content(), paramPrefix + "content");
-		JsonNode attachments = input.attachments();
-		if (attachments != null && !attachments.isNull() && !attachments.isArray()) {
-			throw ApiException.invalid(paramPrefix + "attachments",
-					"Invalid type for '%sattachments': expected an array.".formatted(paramPrefix));
-		}
+		JsonNode attachments = Attachments.checked(input.attachments(), paramPrefix + "attachments");
 		Message message = new Message(ObjectIds.next("msg"), tenantId, threadId, role, content, "completed",
-				(attachments != null && attachments.isArray()) ? attachments : JsonNodeFactory.instance.arrayNode(),
-				Metadata.checked(input.metadata()));
+				attachments, Metadata.checked(input.metadata()));
 		message.assistantId = assistantId;
 		message.runId = runId;
 		message.completedAt = message.createdAt;

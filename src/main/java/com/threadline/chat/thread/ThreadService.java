@@ -41,22 +41,34 @@ public class ThreadService {
 	@Transactional
 	public ThreadView create(Caller caller, @Nullable String user, @Nullable Map<String, String> metadata,
 			@Nullable JsonNode toolResources, @Nullable List<NewMessage> initial) {
+		return create(caller, user, metadata, toolResources, initial, "");
+	}
+
+	/**
+	 * As {@link #create(Caller, String, Map, JsonNode, List)}, for a thread given inside
+	 * a larger request: errors name their parameter after {@code paramPrefix} (such as
+	 * {@code thread.}).
+	 */
+	@Transactional
+	public ThreadView create(Caller caller, @Nullable String user, @Nullable Map<String, String> metadata,
+			@Nullable JsonNode toolResources, @Nullable List<NewMessage> initial, String paramPrefix) {
 		String owner = caller.isUser() ? caller.user() : user;
 		if (owner != null) {
-			Limits.maxLength(owner, "user", 256);
+			Limits.maxLength(owner, paramPrefix + "user", 256);
 		}
 		refuseUserToolResources(caller, toolResources);
 		List<NewMessage> messages = (initial != null) ? initial : List.of();
 		if (messages.size() > 32) {
-			throw ApiException.invalid("messages", "Invalid 'messages': array too long. Expected at most 32 messages.");
+			throw ApiException.invalid(paramPrefix + "messages",
+					"Invalid '%smessages': array too long. Expected at most 32 messages.".formatted(paramPrefix));
 		}
 		ChatThread thread = new ChatThread(ObjectIds.next("thread"), caller.tenantId(), owner,
-				Metadata.checked(metadata));
+				Metadata.checked(metadata, paramPrefix + "metadata"));
 		thread.toolResources = toolResources;
 		this.threads.saveAndFlush(thread);
 		for (int i = 0; i < messages.size(); i++) {
-			this.messages.insert(caller.tenantId(), thread.id, messages.get(i), "messages[%d].".formatted(i), null,
-					null);
+			this.messages.insert(caller.tenantId(), thread.id, messages.get(i),
+					"%smessages[%d].".formatted(paramPrefix, i), null, null);
 		}
 		return ThreadView.of(thread);
 	}
