@@ -5,6 +5,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+
 import com.threadline.chat.support.Api;
 import com.threadline.chat.support.IntegrationTest;
 
@@ -100,6 +104,13 @@ class PathTrickTests extends IntegrationTest {
 		assertThat(response.headers()).contains("referrer-policy: no-referrer", "x-content-type-options: nosniff",
 				"x-frame-options: deny", "cache-control: no-cache, no-store");
 		assertThat(response.headers()).doesNotContain("set-cookie", "www-authenticate");
+	}
+
+	@Test
+	void springBootsDefaultUserIsNeverCreated(@Autowired ObjectProvider<ReactiveUserDetailsService> users) {
+		assertThat(users.getIfAvailable()).isNull();
+		RawHttp.Response basic = this.http.send("GET", "/admin/tenants", null, null);
+		assertThat(basic.headers()).doesNotContain("www-authenticate");
 	}
 
 	private int tenantCount() {
