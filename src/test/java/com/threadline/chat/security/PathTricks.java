@@ -3,6 +3,7 @@ package com.threadline.chat.security;
 import java.util.List;
 
 import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import com.threadline.chat.support.Api;
@@ -41,8 +42,8 @@ final class PathTricks {
 	 * Sends every variant with GET and with POST (and {@code body}) as {@code bearer}
 	 * ({@code null}: none), and checks each answer with {@code oracle}.
 	 */
-	static void each(RawHttp http, List<String> variants, String body, @org.jspecify.annotations.Nullable String bearer,
-			SoftAssertions softly, Oracle oracle) {
+	static void each(RawHttp http, List<String> variants, String body, @Nullable String bearer, SoftAssertions softly,
+			Oracle oracle) {
 		for (String variant : variants) {
 			for (String method : List.of("GET", "POST")) {
 				RawHttp.Response response = http.send(method, variant, bearer, method.equals("POST") ? body : null);
@@ -51,7 +52,7 @@ final class PathTricks {
 		}
 	}
 
-	private static String describe(@org.jspecify.annotations.Nullable String bearer) {
+	private static String describe(@Nullable String bearer) {
 		return (bearer == null) ? "nobody" : bearer.substring(0, Math.min(6, bearer.length())) + "…";
 	}
 

@@ -1,12 +1,15 @@
 package com.threadline.chat.security;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -56,7 +59,7 @@ final class RawHttp {
 			out.flush();
 			return parse(socket.getInputStream().readAllBytes());
 		}
-		catch (java.net.SocketException ex) {
+		catch (SocketException ex) {
 			// Status 0: the server dropped the connection without answering.
 			return new Response(0, "", ex.toString());
 		}
@@ -74,9 +77,9 @@ final class RawHttp {
 		String head = text.substring(0, end);
 		int status = Integer.parseInt(head.substring(9, 12));
 		String headers = head.toLowerCase(Locale.ROOT);
-		byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+		byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
 		if (headers.contains("transfer-encoding: chunked")) {
-			body = dechunk(new java.io.ByteArrayInputStream(body));
+			body = dechunk(new ByteArrayInputStream(body));
 		}
 		return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
 	}

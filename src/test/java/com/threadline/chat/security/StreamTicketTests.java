@@ -1,5 +1,6 @@
 package com.threadline.chat.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -127,7 +128,7 @@ class StreamTicketTests extends IntegrationTest {
 			.expectBody()
 			.returnResult()
 			.getResponseBody();
-		return (body != null) ? new String(body, java.nio.charset.StandardCharsets.UTF_8) : "";
+		return (body != null) ? new String(body, StandardCharsets.UTF_8) : "";
 	}
 
 	private static long now() {
