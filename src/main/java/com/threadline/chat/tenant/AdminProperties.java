@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * operator API is disabled
  */
 @ConfigurationProperties("admin")
-record AdminProperties(@Nullable String token) {
+public record AdminProperties(@Nullable String token) {
 }

@@ -15,7 +15,11 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public record Caller(String tenantId, @Nullable String user) {
 
-	static final String ATTRIBUTE = Caller.class.getName();
+	/**
+	 * The exchange attribute under which the security chain puts the authenticated
+	 * caller.
+	 */
+	public static final String ATTRIBUTE = Caller.class.getName();
 
 	public static Caller apiKey(String tenantId) {
 		return new Caller(tenantId, null);

@@ -76,7 +76,7 @@ class RunEventsEndpointTests extends IntegrationTest {
 	}
 
 	@Test
-	void acceptsTheOwnersUserTokenAsAccessTokenOnly() {
+	void acceptsAStreamTicketOfTheRunsOwnerOnceInsteadOfAToken() {
 		this.model.enqueue(Script.text("Hi"));
 		String assistant = this.fixtures.assistant();
 		String alice = this.api.userToken(this.fixtures.tenant, "alice");
@@ -88,14 +88,20 @@ class RunEventsEndpointTests extends IntegrationTest {
 			.asString();
 		JsonNode run = Api.post(this.api.as(alice), "/v1/threads/" + thread + "/runs",
 				Map.of("assistant_id", assistant), 200);
+		Map<String, String> ticketFor = Map.of("thread_id", thread, "run_id", run.get("id").asString());
+		String ticket = Api.post(this.api.as(alice), "/v1/stream_tickets", ticketFor, 201).get("ticket").asString();
 		String path = "/v1/threads/" + thread + "/runs/" + run.get("id").asString() + "/events";
-		try (EventStream events = EventStream.get(this.api.baseUrl() + path + "?access_token=" + alice, Map.of())) {
+		try (EventStream events = EventStream.get(this.api.baseUrl() + path + "?ticket=" + ticket, Map.of())) {
 			assertThat(events.status()).isEqualTo(200);
 			assertThat(EventStream.names(events.rest())).endsWith("thread.run.completed", "done");
 		}
-		try (EventStream events = EventStream.get(this.api.baseUrl() + path + "?access_token=" + bob, Map.of())) {
-			assertThat(events.status()).isEqualTo(404);
+		try (EventStream events = EventStream.get(this.api.baseUrl() + path + "?ticket=" + ticket, Map.of())) {
+			assertThat(events.status()).isEqualTo(401);
 		}
+		try (EventStream events = EventStream.get(this.api.baseUrl() + path + "?access_token=" + alice, Map.of())) {
+			assertThat(events.status()).isEqualTo(401);
+		}
+		Api.post(this.api.as(bob), "/v1/stream_tickets", ticketFor, 404);
 		Api.get(this.api.as(bob), "/v1/threads/" + thread + "/runs/" + run.get("id").asString(), 404);
 		try (EventStream events = EventStream.get(this.api.baseUrl() + path + "?starting_after=x",
 				Map.of("Authorization", "Bearer " + alice))) {
