@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -14,6 +15,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.jspecify.annotations.Nullable;
 
@@ -146,15 +148,17 @@ public class UserTokens {
 	private static NimbusJwtDecoder decoder(TenantKeys keys) {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWTClaimsSetAwareJWSKeySelector(new UserTokenKeySelector(keys));
-		// Claims are checked below, by Spring Security's validators, in one place.
-		processor.setJWTClaimsSetVerifier((claims, context) -> {
-		});
+		// Presence is checked on the raw claims: Spring's Jwt would fill a missing iat in
+		// from
+		// exp. Values are checked below by Spring Security's validators.
+		DefaultJWTClaimsVerifier<SecurityContext> required = new DefaultJWTClaimsVerifier<>(null,
+				Set.of(JwtClaimNames.ISS, JwtClaimNames.SUB, JwtClaimNames.IAT, JwtClaimNames.EXP, TENANT_CLAIM));
+		required.setMaxClockSkew(0);
+		processor.setJWTClaimsSetVerifier(required);
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
 		timestamps.setAllowEmptyExpiryClaim(false);
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER),
-				new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull),
-				new JwtClaimValidator<Object>(JwtClaimNames.IAT, Objects::nonNull),
 				new JwtClaimValidator<Object>(TENANT_CLAIM, String.class::isInstance)));
 		return decoder;
 	}

@@ -54,6 +54,11 @@ public record OwnedDatabase(String name, String url, String owner) {
 		return new SpringApplicationBuilder(ThreadlineApplication.class).run(args.toArray(String[]::new));
 	}
 
+	/** The owner's password, to connect as the application does. */
+	public String password() {
+		return PASSWORD;
+	}
+
 	/** Drops the database. */
 	public void drop() throws SQLException {
 		try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
