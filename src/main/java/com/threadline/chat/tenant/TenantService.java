@@ -7,8 +7,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +18,9 @@ import com.threadline.chat.system.ObjectIds;
 /**
  * Tenants and their API keys. A key ({@code sk-…}) is shown once, when made, and kept
  * only as a SHA-256 hash; keys are high-entropy random strings, so a fast hash is the
- * right tool and lookups go through an index on the hash. Look-ups are cached briefly;
- * rotating keys and disabling or enabling a tenant forget its entries at once.
+ * right tool and lookups go through an index on the hash. Look-ups are cached briefly
+ * ({@link TenantLookups}); rotating keys and disabling or enabling a tenant forget its
+ * entries at once.
  */
 @Service
 public class TenantService {
@@ -32,20 +31,17 @@ public class TenantService {
 
 	private final TenantKeys signingKeys;
 
+	private final TenantLookups lookups;
+
 	private final TransactionTemplate transaction;
 
-	private final Cache<String, Optional<String>> tenantOfKey;
-
-	private final Cache<String, Optional<TenantState>> states;
-
-	TenantService(Tenants tenants, ApiKeys keys, TenantKeys signingKeys, PlatformTransactionManager transactions,
-			CredentialProperties credentials) {
+	TenantService(Tenants tenants, ApiKeys keys, TenantKeys signingKeys, TenantLookups lookups,
+			PlatformTransactionManager transactions) {
 		this.tenants = tenants;
 		this.keys = keys;
 		this.signingKeys = signingKeys;
+		this.lookups = lookups;
 		this.transaction = new TransactionTemplate(transactions);
-		this.tenantOfKey = credentials.newCache();
-		this.states = credentials.newCache();
 	}
 
 	/** A tenant as operators see it. */
@@ -64,10 +60,6 @@ public class TenantService {
 
 	/** A freshly issued API key, shown once. */
 	public record NewKey(String id, String object, String tenantId, String apiKey) {
-	}
-
-	/** What verifying a user token needs to know of its tenant. */
-	record TenantState(boolean enabled, long tokenGeneration) {
 	}
 
 	/**
@@ -132,34 +124,13 @@ public class TenantService {
 	 * enabled.
 	 */
 	public Optional<Caller> authenticate(String apiKey) {
-		String hash = hash(apiKey);
-		return this.tenantOfKey.get(hash, this::unrevokedKeyOwner)
-			.filter(tenantId -> state(tenantId).map(TenantState::enabled).orElse(false))
+		return this.lookups.tenantOfKey(hash(apiKey))
+			.filter(tenantId -> this.lookups.state(tenantId).map(TenantLookups.TenantState::enabled).orElse(false))
 			.map(Caller::apiKey);
 	}
 
-	/** The tenant's state as this instance last read it (at most the cache TTL ago). */
-	Optional<TenantState> state(String tenantId) {
-		return this.states.get(tenantId, id -> this.transaction.execute(status -> currentState(id)));
-	}
-
-	/** The tenant's state now, read from the database. */
-	Optional<TenantState> currentState(String tenantId) {
-		return this.tenants.findById(tenantId)
-			.map(tenant -> new TenantState(!tenant.disabled(), tenant.tokenGeneration()));
-	}
-
-	private Optional<String> unrevokedKeyOwner(String hash) {
-		return this.transaction.execute(status -> this.keys.findByKeyHash(hash)
-			.filter(key -> MessageDigest.isEqual(key.keyHash().getBytes(StandardCharsets.US_ASCII),
-					hash.getBytes(StandardCharsets.US_ASCII)))
-			.filter(key -> !key.revoked())
-			.map(ApiKey::tenantId));
-	}
-
 	private void forget(String tenantId) {
-		this.states.invalidate(tenantId);
-		this.tenantOfKey.asMap().values().removeIf(owner -> owner.filter(tenantId::equals).isPresent());
+		this.lookups.forget(tenantId);
 		this.signingKeys.forget(tenantId);
 	}
 

@@ -51,7 +51,7 @@ public class UserTokens {
 
 	private static final String ISSUER = "threadline";
 
-	private final TenantService tenants;
+	private final TenantLookups tenants;
 
 	private final TenantKeys keys;
 
@@ -61,7 +61,7 @@ public class UserTokens {
 
 	private final NimbusJwtDecoder decoder;
 
-	UserTokens(TenantService tenants, TenantKeys keys, UserRevocations revocations, UserTokenProperties properties) {
+	UserTokens(TenantLookups tenants, TenantKeys keys, UserRevocations revocations, UserTokenProperties properties) {
 		this.tenants = tenants;
 		this.keys = keys;
 		this.revocations = revocations;
@@ -75,8 +75,8 @@ public class UserTokens {
 	public Minted mint(String tenantId, @Nullable String user, @Nullable Long ttlSeconds) {
 		String subject = this.requests.user(user);
 		long ttl = this.requests.ttlSeconds(ttlSeconds);
-		TenantService.TenantState tenant = this.tenants.currentState(tenantId)
-			.filter(TenantService.TenantState::enabled)
+		TenantLookups.TenantState tenant = this.tenants.currentState(tenantId)
+			.filter(TenantLookups.TenantState::enabled)
 			.orElseThrow(() -> ApiException.unauthorized("invalid_api_key", "The tenant is disabled."));
 		Instant now = Instant.now();
 		Instant expires = now.plusSeconds(ttl);
@@ -112,7 +112,7 @@ public class UserTokens {
 		String tenantId = Objects.requireNonNull(jwt.getClaimAsString(TENANT_CLAIM));
 		String user = Objects.requireNonNull(jwt.getSubject());
 		return this.tenants.state(tenantId)
-			.filter(TenantService.TenantState::enabled)
+			.filter(TenantLookups.TenantState::enabled)
 			.filter(tenant -> generation(jwt, TENANT_GENERATION) >= tenant.tokenGeneration())
 			.filter(tenant -> generation(jwt, USER_GENERATION) >= this.revocations.generation(tenantId, user))
 			.map(tenant -> Caller.user(tenantId, user));
