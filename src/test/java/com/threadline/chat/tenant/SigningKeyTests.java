@@ -40,6 +40,27 @@ class SigningKeyTests extends IntegrationTest {
 	}
 
 	@Test
+	void aKeyIsRetiredOnceEveryTokenItSignedHasExpiredAndItsTokensEndWithIt() throws Exception {
+		Api.Tenant tenant = this.api.newTenant("SigningRetirement");
+		String first = this.api.userToken(tenant, "alice");
+		String firstKid = SignedJWT.parse(first).getHeader().getKeyID();
+		String secondKid = Api.post(this.api.admin(), "/admin/tenants/" + tenant.id() + "/signing_keys", Map.of(), 201)
+			.get("id")
+			.asString();
+		String second = this.api.userToken(tenant, "alice");
+		Api.get(this.api.as(first), "/v1/threads", 200);
+		// The second key took over longer ago than the longest token lifetime (24 h).
+		backdate(firstKid, "26 hours");
+		backdate(secondKid, "25 hours");
+
+		JsonNode third = Api.post(this.api.admin(), "/admin/tenants/" + tenant.id() + "/signing_keys", Map.of(), 201);
+
+		assertThat(third.get("retired")).extracting(JsonNode::asString).containsExactly(firstKid);
+		Api.get(this.api.as(first), "/v1/threads", 401);
+		Api.get(this.api.as(second), "/v1/threads", 200);
+	}
+
+	@Test
 	void rotatingTheSigningKeyOfAnUnknownTenantIsNotFound() {
 		Api.post(this.api.admin(), "/admin/tenants/tenant_nope/signing_keys", Map.of(), 404);
 		Api.post(this.api.anonymous(), "/admin/tenants/tenant_nope/signing_keys", Map.of(), 401);
@@ -62,6 +83,16 @@ class SigningKeyTests extends IntegrationTest {
 		assertThat(verifies(token, plain)).isTrue();
 		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
 			.doesNotContain(java.util.Base64.getEncoder().encodeToString(plain));
+	}
+
+	private static void backdate(String kid, String age) throws SQLException {
+		try (Connection connection = TestDatabase.get().connect();
+				PreparedStatement update = connection.prepareStatement(
+						"update signing_keys set created_at = now() - cast(? as interval) where id = ?")) {
+			update.setString(1, age);
+			update.setString(2, kid);
+			assertThat(update.executeUpdate()).isOne();
+		}
 	}
 
 	/** The row as stored, read past row-level security as the test superuser. */
