@@ -14,12 +14,18 @@ final class UserTokenRequests {
 		this.properties = properties;
 	}
 
-	/** The end user a request names: required, at most 256 characters. */
+	/**
+	 * The end user a request names: required, at most 256 characters, and storable
+	 * (PostgreSQL refuses NUL in text, which would otherwise surface as a 500).
+	 */
 	String user(@Nullable String user) {
 		if (user == null || user.isBlank()) {
 			throw ApiException.invalid("user", "Missing required parameter: 'user'.");
 		}
 		Limits.maxLength(user, "user", 256);
+		if (user.indexOf('\0') >= 0) {
+			throw ApiException.invalid("user", "Invalid 'user': must not contain NUL characters.");
+		}
 		return user;
 	}
 

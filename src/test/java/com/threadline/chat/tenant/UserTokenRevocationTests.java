@@ -93,6 +93,10 @@ class UserTokenRevocationTests extends IntegrationTest {
 		JsonNode tooLong = Api.post(this.api.as(tenant.apiKey()), "/v1/user_tokens/revoke",
 				Map.of("user", "x".repeat(257)), 400);
 		assertThat(tooLong.at("/error/param").asString()).isEqualTo("user");
+		JsonNode nul = Api.post(this.api.as(tenant.apiKey()), "/v1/user_tokens/revoke", Map.of("user", "a\u0000b"),
+				400);
+		assertThat(nul.at("/error/param").asString()).isEqualTo("user");
+		Api.post(this.api.as(tenant.apiKey()), "/v1/user_tokens", Map.of("user", "a\u0000b"), 400);
 		String token = this.api.userToken(tenant, "dave");
 		Api.post(this.api.as(token), "/v1/user_tokens/revoke", Map.of("user", "dave"), 404);
 		Api.post(this.api.anonymous(), "/v1/user_tokens/revoke", Map.of("user", "dave"), 401);
