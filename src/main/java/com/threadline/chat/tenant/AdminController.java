@@ -69,4 +69,14 @@ class AdminController {
 		return this.blocking.call(() -> this.tenants.rotateKey(tenantId));
 	}
 
+	/**
+	 * A new key signs the tenant's user tokens from now on; tokens signed by older keys
+	 * stay valid until they expire.
+	 */
+	@PostMapping("/admin/tenants/{tenantId}/signing_keys")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<TenantKeys.Rotated> rotateSigningKey(@PathVariable String tenantId) {
+		return this.blocking.call(() -> this.tenants.rotateSigningKey(tenantId));
+	}
+
 }

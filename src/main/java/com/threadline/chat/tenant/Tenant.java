@@ -19,18 +19,20 @@ class Tenant {
 
 	private boolean disabled;
 
-	/** Base64 HMAC key that signs this tenant's user tokens. */
-	private String tokenSecret;
+	/**
+	 * Moved on by every rotation of the tenant's API keys: user tokens minted under an
+	 * older generation are refused.
+	 */
+	private long tokenGeneration;
 
 	private Instant createdAt;
 
 	protected Tenant() {
 	}
 
-	Tenant(String name, String tokenSecret) {
+	Tenant(String name) {
 		this.id = ObjectIds.next("tenant");
 		this.name = name;
-		this.tokenSecret = tokenSecret;
 		this.createdAt = Instant.now();
 	}
 
@@ -50,8 +52,13 @@ class Tenant {
 		this.disabled = disabled;
 	}
 
-	String tokenSecret() {
-		return this.tokenSecret;
+	long tokenGeneration() {
+		return this.tokenGeneration;
+	}
+
+	/** Ends every user token of the tenant minted before now. */
+	void revokeUserTokens() {
+		this.tokenGeneration++;
 	}
 
 	Instant createdAt() {

@@ -3,14 +3,14 @@ package com.threadline.chat.tenant;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.ObjectIds;
@@ -18,20 +18,30 @@ import com.threadline.chat.system.ObjectIds;
 /**
  * Tenants and their API keys. A key ({@code sk-…}) is shown once, when made, and kept
  * only as a SHA-256 hash; keys are high-entropy random strings, so a fast hash is the
- * right tool and lookups go through an index on the hash.
+ * right tool and lookups go through an index on the hash. Look-ups are cached briefly
+ * ({@link TenantLookups}); rotating keys and disabling or enabling a tenant forget its
+ * entries at once.
  */
 @Service
 public class TenantService {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Tenants tenants;
 
 	private final ApiKeys keys;
 
-	TenantService(Tenants tenants, ApiKeys keys) {
+	private final TenantKeys signingKeys;
+
+	private final TenantLookups lookups;
+
+	private final TransactionTemplate transaction;
+
+	TenantService(Tenants tenants, ApiKeys keys, TenantKeys signingKeys, TenantLookups lookups,
+			PlatformTransactionManager transactions) {
 		this.tenants = tenants;
 		this.keys = keys;
+		this.signingKeys = signingKeys;
+		this.lookups = lookups;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/** A tenant as operators see it. */
@@ -52,13 +62,18 @@ public class TenantService {
 	public record NewKey(String id, String object, String tenantId, String apiKey) {
 	}
 
-	@Transactional
+	/**
+	 * Makes a tenant, its first API key and (once the tenant is committed, as the key's
+	 * row-level-secured table requires) its first signing key.
+	 */
 	public NewTenant create(String name) {
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		Tenant tenant = this.tenants.save(new Tenant(name, Base64.getEncoder().encodeToString(secret)));
-		String key = issueKey(tenant.id());
-		return new NewTenant(tenant.id(), "tenant", tenant.name(), key, tenant.createdAt().getEpochSecond());
+		NewTenant created = this.transaction.execute(status -> {
+			Tenant tenant = this.tenants.save(new Tenant(name));
+			String key = issueKey(tenant.id());
+			return new NewTenant(tenant.id(), "tenant", tenant.name(), key, tenant.createdAt().getEpochSecond());
+		});
+		this.signingKeys.signer(created.id());
+		return created;
 	}
 
 	@Transactional(readOnly = true)
@@ -71,41 +86,52 @@ public class TenantService {
 		return this.tenants.count() > 0;
 	}
 
-	@Transactional
 	public TenantView setDisabled(String tenantId, boolean disabled) {
-		Tenant tenant = find(tenantId);
-		tenant.disabled(disabled);
-		return TenantView.of(tenant);
+		TenantView view = this.transaction.execute(status -> {
+			Tenant tenant = find(tenantId);
+			tenant.disabled(disabled);
+			return TenantView.of(tenant);
+		});
+		forget(tenantId);
+		return view;
 	}
 
-	/** Issues a new key and revokes every older one of the tenant. */
-	@Transactional
+	/**
+	 * Issues a new key and revokes every older one of the tenant, and with them every
+	 * user token the tenant minted before.
+	 */
 	public NewKey rotateKey(String tenantId) {
-		Tenant tenant = find(tenantId);
-		this.keys.findByTenantIdAndRevokedAtIsNull(tenant.id()).forEach(ApiKey::revoke);
-		String key = issueKey(tenant.id());
-		ApiKey saved = this.keys.findByKeyHash(hash(key)).orElseThrow();
-		return new NewKey(saved.id(), "api_key", tenant.id(), key);
+		NewKey rotated = this.transaction.execute(status -> {
+			Tenant tenant = find(tenantId);
+			this.keys.findByTenantIdAndRevokedAtIsNull(tenant.id()).forEach(ApiKey::revoke);
+			tenant.revokeUserTokens();
+			String key = issueKey(tenant.id());
+			ApiKey saved = this.keys.findByKeyHash(hash(key)).orElseThrow();
+			return new NewKey(saved.id(), "api_key", tenant.id(), key);
+		});
+		forget(tenantId);
+		return rotated;
+	}
+
+	/** Makes a new signing key the one that signs the tenant's user tokens. */
+	TenantKeys.Rotated rotateSigningKey(String tenantId) {
+		this.transaction.execute(status -> find(tenantId));
+		return this.signingKeys.rotate(tenantId);
 	}
 
 	/**
 	 * The caller a key belongs to, if the key is known, not revoked, and its tenant is
 	 * enabled.
 	 */
-	@Transactional(readOnly = true)
 	public Optional<Caller> authenticate(String apiKey) {
-		String hash = hash(apiKey);
-		return this.keys.findByKeyHash(hash)
-			.filter(key -> MessageDigest.isEqual(key.keyHash().getBytes(StandardCharsets.US_ASCII),
-					hash.getBytes(StandardCharsets.US_ASCII)))
-			.filter(key -> !key.revoked())
-			.flatMap(key -> this.tenants.findById(key.tenantId()))
-			.filter(tenant -> !tenant.disabled())
-			.map(tenant -> Caller.apiKey(tenant.id()));
+		return this.lookups.tenantOfKey(hash(apiKey))
+			.filter(tenantId -> this.lookups.state(tenantId).map(TenantLookups.TenantState::enabled).orElse(false))
+			.map(Caller::apiKey);
 	}
 
-	Optional<Tenant> enabledTenant(String tenantId) {
-		return this.tenants.findById(tenantId).filter(tenant -> !tenant.disabled());
+	private void forget(String tenantId) {
+		this.lookups.forget(tenantId);
+		this.signingKeys.forget(tenantId);
 	}
 
 	private Tenant find(String tenantId) {

@@ -1,6 +1,7 @@
 /**
- * Who is calling: tenants, their hashed API keys, end-user tokens, and the resolver that
- * turns a bearer credential into a {@link com.threadline.chat.tenant.Caller}.
+ * Who is calling: tenants, their hashed API keys, end-user tokens with their encrypted,
+ * rotatable signing keys and revocations, and the one resolver that turns a credential
+ * into a {@link com.threadline.chat.tenant.Caller}.
  */
 @NullMarked
 package com.threadline.chat.tenant;

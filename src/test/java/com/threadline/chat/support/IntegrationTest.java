@@ -27,6 +27,12 @@ public abstract class IntegrationTest {
 	 */
 	public static final String ASK_DB_PASSWORD = "ask-db-test";
 
+	/**
+	 * The master key ({@code CHAT_MASTER_KEY}) of every test application: a configured
+	 * database refuses to start without one.
+	 */
+	public static final String MASTER_KEY = "dGhyZWFkbGluZS10ZXN0LW1hc3Rlci1rZXktMzJieXQ=";
+
 	/** The API key the application sends to the fake model server. */
 	public static final String MODEL_API_KEY = "test-key";
 
@@ -53,6 +59,7 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.username", db::username);
 		registry.add("spring.datasource.password", db::password);
 		registry.add("admin.token", () -> ADMIN_TOKEN);
+		registry.add("chat.master-key", () -> MASTER_KEY);
 		registry.add("chat.tool.sql.password", () -> ASK_DB_PASSWORD);
 		registry.add("chat.llm.base-url", () -> FakeModelServer.shared().baseUrl());
 		registry.add("chat.llm.api-key", () -> MODEL_API_KEY);

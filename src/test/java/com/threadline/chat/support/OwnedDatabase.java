@@ -48,9 +48,15 @@ public record OwnedDatabase(String name, String url, String owner) {
 	public ConfigurableApplicationContext startApp(String... extraArgs) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + this.url,
 				"--spring.datasource.username=" + this.owner, "--spring.datasource.password=" + PASSWORD,
-				"--admin.token=" + IntegrationTest.ADMIN_TOKEN, "--chat.demo.enabled=false"));
+				"--admin.token=" + IntegrationTest.ADMIN_TOKEN, "--chat.demo.enabled=false",
+				"--chat.master-key=" + IntegrationTest.MASTER_KEY));
 		args.addAll(List.of(extraArgs));
 		return new SpringApplicationBuilder(ThreadlineApplication.class).run(args.toArray(String[]::new));
+	}
+
+	/** The owner's password, to connect as the application does. */
+	public String password() {
+		return PASSWORD;
 	}
 
 	/** Drops the database. */
