@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
-	public static final String ADMIN_TOKEN = "test-admin-token";
+	public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 
 	/**
 	 * The password of ask_database's login role (the local test server trusts logins, a
