@@ -53,6 +53,9 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.username", db::username);
 		registry.add("spring.datasource.password", db::password);
 		registry.add("admin.token", () -> ADMIN_TOKEN);
+		// The local test server's login is the superuser postgres: allowed here, refused
+		// by default (DatabaseRoleTests).
+		registry.add("chat.database.allow-superuser", () -> "true");
 		registry.add("chat.tool.sql.password", () -> ASK_DB_PASSWORD);
 		registry.add("chat.llm.base-url", () -> FakeModelServer.shared().baseUrl());
 		registry.add("chat.llm.api-key", () -> MODEL_API_KEY);
