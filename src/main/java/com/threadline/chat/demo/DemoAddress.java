@@ -11,9 +11,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * While the demo is on, the server listens on the loopback interface only, unless
- * {@code server.address} ({@code SERVER_ADDRESS}) says otherwise: the demo hands anyone
- * who reaches it a user token, and prints its tenant's API key.
+ * On a zero-setup start (no {@code spring.datasource.url}) and whenever the demo is on,
+ * the server listens on the loopback interface only, unless {@code server.address}
+ * ({@code SERVER_ADDRESS}) says otherwise: the demo hands anyone who reaches it a user
+ * token, and a zero-setup start is a developer's machine, not a deployment.
  */
 @Component
 class DemoAddress implements WebServerFactoryCustomizer<ConfigurableWebServerFactory> {
@@ -32,11 +33,11 @@ class DemoAddress implements WebServerFactoryCustomizer<ConfigurableWebServerFac
 	@Override
 	public void customize(ConfigurableWebServerFactory factory) {
 		String address = this.environment.getProperty("server.address", "");
-		if (address.isBlank()
-				&& this.properties.enabledFor(this.environment.getProperty("spring.datasource.url", ""))) {
+		String datasourceUrl = this.environment.getProperty("spring.datasource.url", "");
+		if (address.isBlank() && (datasourceUrl.isBlank() || this.properties.enabledFor(datasourceUrl))) {
 			factory.setAddress(InetAddress.getLoopbackAddress());
-			log.info("The demo is on: listening on {} only (set SERVER_ADDRESS, e.g. 0.0.0.0, to listen elsewhere)",
-					InetAddress.getLoopbackAddress().getHostAddress());
+			log.info("Zero-setup start or demo: listening on {} only (set SERVER_ADDRESS, e.g. 0.0.0.0, to listen "
+					+ "elsewhere)", InetAddress.getLoopbackAddress().getHostAddress());
 		}
 	}
 

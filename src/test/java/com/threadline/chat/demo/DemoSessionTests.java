@@ -86,13 +86,18 @@ class DemoSessionTests extends IntegrationTest {
 	}
 
 	@Test
-	void listensOnLoopbackOnlyWhileTheDemoIsOnAndServerAddressIsUnset() {
+	void listensOnLoopbackOnlyOnAZeroSetupStartOrWhileTheDemoIsOnUnlessServerAddressIsSet() {
 		Path file = Path.of("demo.json");
 		assertThat(addressWith(new DemoProperties(null, file, "m"), new MockEnvironment()))
 			.isEqualTo(InetAddress.getLoopbackAddress());
 		assertThat(addressWith(new DemoProperties(null, file, "m"),
 				new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/app")))
 			.isNull();
+		assertThat(addressWith(new DemoProperties(false, file, "m"), new MockEnvironment()))
+			.isEqualTo(InetAddress.getLoopbackAddress());
+		assertThat(addressWith(new DemoProperties(true, file, "m"),
+				new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/app")))
+			.isEqualTo(InetAddress.getLoopbackAddress());
 		assertThat(addressWith(new DemoProperties(true, file, "m"),
 				new MockEnvironment().withProperty("server.address", "0.0.0.0")))
 			.isNull();
