@@ -81,15 +81,11 @@ export class Api {
 }
 
 /**
- * {@code POST /demo/session}: a token for a demo user of the zero-setup demo tenant, or null when the
- * server offers no demo (404).
+ * {@code POST /demo/session}: a token for a new demo user of the zero-setup demo tenant (the server
+ * mints the user's name), or null when the server offers no demo (404).
  */
-export async function demoSession(user) {
-	const response = await fetch(url('demo/session'), {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ user }),
-	});
+export async function demoSession() {
+	const response = await fetch(url('demo/session'), { method: 'POST' });
 	if (response.status === 404) {
 		return null;
 	}

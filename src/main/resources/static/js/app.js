@@ -8,7 +8,6 @@ import { ReplyView, renderHistory, userMessage } from './messages.js';
 import { RunStream } from './run-stream.js';
 
 const SESSION_KEY = 'threadline.session';
-const DEMO_USER_KEY = 'threadline.demo-user';
 const PAGE_SIZE = 30;
 
 const $ = (testid) => document.querySelector(`[data-testid="${testid}"]`);
@@ -122,19 +121,9 @@ function signOut() {
 	showSignIn(null);
 }
 
-function demoUser() {
-	let user = localStorage.getItem(DEMO_USER_KEY);
-	if (!user) {
-		const bytes = crypto.getRandomValues(new Uint8Array(8));
-		user = `demo-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-		localStorage.setItem(DEMO_USER_KEY, user);
-	}
-	return user;
-}
-
 async function tryDemo() {
 	clearError();
-	const session = await demoSession(demoUser());
+	const session = await demoSession();
 	if (!session) {
 		document.querySelector('[data-demo]').hidden = true;
 		showError(t('demoUnavailable'));

@@ -1,11 +1,12 @@
 package com.threadline.chat.demo;
 
-import org.jspecify.annotations.Nullable;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,7 +17,8 @@ import com.threadline.chat.tenant.UserTokens;
 /**
  * {@code POST /demo/session}: the chat page's one-click demo user. Offered only while the
  * demo is enabled (by default only on a zero-setup start); otherwise the route does not
- * exist.
+ * exist. The server mints every demo user's name: an anonymous caller who could choose it
+ * could take over another demo user's threads.
  */
 @RestController
 class DemoController {
@@ -27,13 +29,12 @@ class DemoController {
 
 	private final Blocking blocking;
 
+	private final SecureRandom random = new SecureRandom();
+
 	DemoController(DemoSetup demo, UserTokens tokens, Blocking blocking) {
 		this.demo = demo;
 		this.tokens = tokens;
 		this.blocking = blocking;
-	}
-
-	record SessionRequest(@Nullable String user) {
 	}
 
 	record Session(String object, String token, String user, long expiresAt, String assistantId) {
@@ -41,15 +42,23 @@ class DemoController {
 
 	@PostMapping("/demo/session")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<Session> session(@RequestBody(required = false) @Nullable SessionRequest request) {
+	Mono<Session> session() {
 		DemoSetup.Demo demo = this.demo.demo()
 			.orElseThrow(() -> ApiException.notAllowed("The demo is not enabled on this server."));
-		String user = (request != null && request.user() != null && !request.user().isBlank()) ? request.user()
-				: "demo-user";
+		String user = newUser();
 		return this.blocking.call(() -> {
 			UserTokens.Minted minted = this.tokens.mint(demo.tenantId(), user, null);
 			return new Session("demo_session", minted.token(), minted.user(), minted.expiresAt(), demo.assistantId());
 		});
+	}
+
+	/**
+	 * {@code demo-} and 16 random hex digits: unguessable, and never the caller's choice.
+	 */
+	private String newUser() {
+		byte[] bytes = new byte[8];
+		this.random.nextBytes(bytes);
+		return "demo-" + HexFormat.of().formatHex(bytes);
 	}
 
 }

@@ -25,6 +25,7 @@ import com.threadline.chat.assistant.AssistantService;
 import com.threadline.chat.assistant.AssistantView;
 import com.threadline.chat.course.CourseService;
 import com.threadline.chat.course.CourseView;
+import com.threadline.chat.system.PrivateFiles;
 import com.threadline.chat.system.TenantScope;
 import com.threadline.chat.tenant.TenantService;
 
@@ -74,8 +75,7 @@ class DemoSetup implements ApplicationRunner {
 	}
 
 	boolean enabled() {
-		Boolean enabled = this.properties.enabled();
-		return (enabled != null) ? enabled : this.datasourceUrl.isBlank();
+		return this.properties.enabledFor(this.datasourceUrl);
 	}
 
 	Optional<Demo> demo() {
@@ -109,9 +109,10 @@ class DemoSetup implements ApplicationRunner {
 			return Optional.empty();
 		}
 		try {
+			PrivateFiles.tighten(this.properties.file());
 			return Optional.of(this.json.readValue(this.properties.file().toFile(), Demo.class));
 		}
-		catch (RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			log.warn("Ignoring unreadable demo file {}: {}", this.properties.file(), ex.getMessage());
 			return Optional.empty();
 		}
@@ -133,8 +134,7 @@ class DemoSetup implements ApplicationRunner {
 		});
 		Demo demo = new Demo(tenant.id(), tenant.apiKey(), assistant.id());
 		try {
-			Files.createDirectories(this.properties.file().toAbsolutePath().getParent());
-			this.json.writeValue(this.properties.file().toFile(), demo);
+			PrivateFiles.write(this.properties.file(), this.json.writeValueAsBytes(demo));
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("Could not save the demo tenant to {}: {}", this.properties.file(), ex.getMessage());

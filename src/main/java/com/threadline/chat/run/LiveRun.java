@@ -18,6 +18,13 @@ final class LiveRun {
 
 	}
 
+	/**
+	 * Where a live run is registered: by tenant and run, so that nothing one tenant does
+	 * can find, replace or drop another tenant's registration.
+	 */
+	record Key(String tenantId, String runId) {
+	}
+
 	final String tenantId;
 
 	final String runId;
@@ -38,6 +45,10 @@ final class LiveRun {
 		this.tenantId = tenantId;
 		this.runId = runId;
 		this.replaced = replaced;
+	}
+
+	Key key() {
+		return new Key(this.tenantId, this.runId);
 	}
 
 	/**

@@ -26,7 +26,7 @@ class RunEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
 
-	private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
+	private final Map<LiveRun.Key, LiveRun> live = new ConcurrentHashMap<>();
 
 	private final ExecutorService threads = Executors
 		.newThreadPerTaskExecutor(Thread.ofVirtual().name("run-", 0).factory());
@@ -39,10 +39,12 @@ class RunEngine {
 
 	/**
 	 * Registers a run about to be (re)started here; call before committing the change
-	 * that queues it, so a cancel request finds it.
+	 * that queues it, so a cancel request finds it, and only once the caller's access to
+	 * the run is established (a new run's id is fresh).
 	 */
 	LiveRun register(String tenantId, String runId) {
-		return this.live.compute(runId, (id, previous) -> new LiveRun(tenantId, id, previous));
+		return this.live.compute(new LiveRun.Key(tenantId, runId),
+				(key, previous) -> new LiveRun(key.tenantId(), key.runId(), previous));
 	}
 
 	/**
@@ -52,10 +54,10 @@ class RunEngine {
 	void abandon(LiveRun run) {
 		LiveRun previous = run.replaced;
 		if (previous != null && previous.executing) {
-			this.live.replace(run.runId, run, previous);
+			this.live.replace(run.key(), run, previous);
 		}
 		else {
-			this.live.remove(run.runId, run);
+			this.live.remove(run.key(), run);
 		}
 	}
 
@@ -69,13 +71,13 @@ class RunEngine {
 			}
 			finally {
 				run.executing = false;
-				this.live.remove(run.runId, run);
+				this.live.remove(run.key(), run);
 			}
 		});
 	}
 
 	Optional<LiveRun> find(String tenantId, String runId) {
-		return Optional.ofNullable(this.live.get(runId)).filter(run -> run.tenantId.equals(tenantId));
+		return Optional.ofNullable(this.live.get(new LiveRun.Key(tenantId, runId)));
 	}
 
 	Collection<LiveRun> all() {

@@ -79,6 +79,7 @@ public class RunService {
 	 * and resumes it.
 	 */
 	public Started submitToolOutputs(Caller caller, String threadId, String runId, @Nullable List<ToolOutput> outputs) {
+		authorise(caller, threadId, runId);
 		long after = this.events.position(runId);
 		RunView run = launching(caller.tenantId(), runId, () -> {
 			RunRecords.Resumed resumed = this.records.acceptOutputs(caller, threadId, runId, outputs);
@@ -94,6 +95,7 @@ public class RunService {
 	 * the run ends {@code cancelled} keeping what it had written.
 	 */
 	public RunView cancel(Caller caller, String threadId, String runId) {
+		authorise(caller, threadId, runId);
 		LiveRun live = this.engine.find(caller.tenantId(), runId).orElse(null);
 		RunView[] result = new RunView[1];
 		Runnable cancel = () -> {
@@ -142,6 +144,7 @@ public class RunService {
 	 * as its final state and {@code done}.
 	 */
 	public Flux<LoggedEvent> follow(Caller caller, String threadId, String runId, long after) {
+		// Authorises before the event log is touched.
 		RunView run = this.queries.find(caller, threadId, runId);
 		if (!RunStatus.isActive(run.status())) {
 			this.events.replayEnd(run);
@@ -171,6 +174,16 @@ public class RunService {
 			this.engine.abandon(live);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Establishes that the caller may access the run (else a 404) before anything looks
+	 * its live registration or its event log up: another user's or tenant's run must not
+	 * be locked, replaced or stopped, not even for the moment until the transaction
+	 * refuses it.
+	 */
+	private void authorise(Caller caller, String threadId, String runId) {
+		this.queries.find(caller, threadId, runId);
 	}
 
 	private void announce(RunView run) {

@@ -1,12 +1,10 @@
 package com.threadline.chat.system;
 
 import java.io.IOException;
-import java.nio.file.Files;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Zero-setup default: with no {@code spring.datasource.url}, start a real PostgreSQL
- * whose data survives restarts. With a configured database none of this happens.
+ * whose data survives restarts, with a password of its own ({@link EmbeddedStart}). With
+ * a configured database none of this happens.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -25,22 +24,18 @@ class EmbeddedPostgresConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-		Files.createDirectories(properties.dataDir());
+	EmbeddedDatabase embeddedDatabase(EmbeddedPostgresProperties properties) throws IOException {
 		log.info("No spring.datasource.url configured: starting embedded PostgreSQL with data in {} on port {}",
 				properties.dataDir().toAbsolutePath(), properties.port());
-		return EmbeddedPostgres.builder()
-			.setDataDirectory(properties.dataDir())
-			.setCleanDataDirectory(false)
-			.setPort(properties.port())
-			.start();
+		return EmbeddedStart.start(properties.dataDir(), properties.port());
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres) {
+	DataSource dataSource(EmbeddedDatabase database) {
 		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-		dataSource.setUsername("postgres");
+		dataSource.setJdbcUrl(database.jdbcUrl());
+		dataSource.setUsername(EmbeddedDatabase.SUPERUSER);
+		dataSource.setPassword(database.password());
 		dataSource.setPoolName("embedded");
 		return dataSource;
 	}

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
-	public static final String ADMIN_TOKEN = "test-admin-token";
+	public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 
 	/**
 	 * The password of ask_database's login role (the local test server trusts logins, a
@@ -60,6 +60,9 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.password", db::password);
 		registry.add("admin.token", () -> ADMIN_TOKEN);
 		registry.add("chat.master-key", () -> MASTER_KEY);
+		// The local test server's login is the superuser postgres: allowed here, refused
+		// by default (DatabaseRoleTests).
+		registry.add("chat.database.allow-superuser", () -> "true");
 		registry.add("chat.tool.sql.password", () -> ASK_DB_PASSWORD);
 		registry.add("chat.llm.base-url", () -> FakeModelServer.shared().baseUrl());
 		registry.add("chat.llm.api-key", () -> MODEL_API_KEY);

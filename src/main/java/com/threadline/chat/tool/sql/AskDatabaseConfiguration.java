@@ -2,9 +2,12 @@ package com.threadline.chat.tool.sql;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import com.threadline.chat.system.EmbeddedDatabase;
 
 /**
  * Wires {@code ask_database} when {@code chat.tool.sql.enabled} (the default). Its pool
@@ -20,8 +23,9 @@ class AskDatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	AskDatabasePool askDatabasePool(AskDatabaseProperties properties, DataSource dataSource) {
-		return new AskDatabasePool(properties, dataSource);
+	AskDatabasePool askDatabasePool(AskDatabaseProperties properties, DataSource dataSource,
+			ObjectProvider<EmbeddedDatabase> embedded) {
+		return new AskDatabasePool(properties, dataSource, embedded.getIfAvailable());
 	}
 
 	@Bean

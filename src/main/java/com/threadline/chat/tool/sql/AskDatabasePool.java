@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +15,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
+
+import com.threadline.chat.system.EmbeddedDatabase;
 
 /**
  * The tool's own small connection pool, logging in as its own role. Deliberately not a
@@ -38,11 +41,22 @@ final class AskDatabasePool implements AutoCloseable {
 
 	private final DataSource appDataSource;
 
+	private final String password;
+
+	/** Whether {@link #password} is the embedded database's, set on the role here. */
+	private final boolean embeddedPassword;
+
 	private volatile @Nullable HikariDataSource pool;
 
-	AskDatabasePool(AskDatabaseProperties properties, DataSource appDataSource) {
+	/**
+	 * With {@code embedded} (the zero-setup start, which requires passwords) and no
+	 * configured password, the tool's role gets one derived from the embedded database's.
+	 */
+	AskDatabasePool(AskDatabaseProperties properties, DataSource appDataSource, @Nullable EmbeddedDatabase embedded) {
 		this.properties = properties;
 		this.appDataSource = appDataSource;
+		this.embeddedPassword = properties.password().isEmpty() && embedded != null;
+		this.password = this.embeddedPassword ? embedded.derivedPassword("ask_database") : properties.password();
 	}
 
 	Connection connection() throws SQLException {
@@ -63,6 +77,9 @@ final class AskDatabasePool implements AutoCloseable {
 			synchronized (this) {
 				current = this.pool;
 				if (current == null) {
+					if (this.embeddedPassword) {
+						setRolePassword();
+					}
 					current = new HikariDataSource(config(url()));
 					this.pool = current;
 				}
@@ -76,8 +93,8 @@ final class AskDatabasePool implements AutoCloseable {
 		config.setPoolName("ask-database");
 		config.setJdbcUrl(url);
 		config.setUsername(this.properties.username());
-		if (!this.properties.password().isEmpty()) {
-			config.setPassword(this.properties.password());
+		if (!this.password.isEmpty()) {
+			config.setPassword(this.password);
 		}
 		config.setMaximumPoolSize(this.properties.poolSize());
 		config.setMinimumIdle(0);
@@ -94,6 +111,18 @@ final class AskDatabasePool implements AutoCloseable {
 		config.addDataSourceProperty("socketTimeout", String.valueOf(socketTimeout));
 		config.addDataSourceProperty("ApplicationName", "threadline ask_database");
 		return config;
+	}
+
+	/**
+	 * Gives the tool's role (made by the migrations, before this first use) its derived
+	 * password, on every start: the superuser's password it derives from may be new.
+	 */
+	private void setRolePassword() throws SQLException {
+		try (Connection connection = this.appDataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			// A checked identifier and hex digits: safe to inline.
+			statement.execute("alter role %s password '%s'".formatted(this.properties.username(), this.password));
+		}
 	}
 
 	private String url() throws SQLException {

@@ -18,7 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param username the tool's login role, created by the migrations or by
  * {@code db/init/ask-db-role.psql}
  * @param password the tool role's password; blank leaves it unset (enough only where the
- * server trusts local logins, as the embedded database does)
+ * server trusts local logins), except on the embedded database, where blank means one
+ * derived from the embedded database's own password
  * @param poolSize the most tool queries running at once
  * @param connectionTimeout how long a tool call waits for a free connection
  * @param statementTimeout how long one query may run before PostgreSQL cancels it
