@@ -14,7 +14,28 @@ interface Messages extends JpaRepository<Message, String> {
 
 	Optional<Message> findByTenantIdAndThreadIdAndId(String tenantId, String threadId, String id);
 
-	List<Message> findByTenantIdAndThreadIdOrderBySeqAsc(String tenantId, String threadId);
+	/**
+	 * The run's own messages, and the thread's newest other messages with text that fit
+	 * {@code budget} tokens (counted as a prompt counts them: a token per four characters
+	 * of text plus four per message; the newest always), at most {@code last} of them;
+	 * oldest first. The database adds up the sizes, so the rest never leaves it.
+	 */
+	@Query(nativeQuery = true, value = """
+			with sized as (
+			    select m.id, row_number() over newest as n, sum(t.chars) over newest as chars
+			    from messages m
+			    cross join lateral (
+			        select coalesce(sum(char_length(p -> 'text' ->> 'value')), 0) as chars
+			        from jsonb_array_elements(m.content) p where p ->> 'type' = 'text') t
+			    where m.tenant_id = :tenantId and m.thread_id = :threadId
+			        and m.run_id is distinct from :runId and t.chars > 0
+			    window newest as (order by m.seq desc rows between unbounded preceding and current row))
+			select m.* from messages m
+			where m.tenant_id = :tenantId and m.thread_id = :threadId
+			    and (m.run_id = :runId or m.id in (select id from sized
+			        where n <= :last and (n = 1 or floor(chars / 4) + 4 * n <= :budget)))
+			order by m.seq""")
+	List<Message> promptWindow(String tenantId, String threadId, String runId, long budget, int last);
 
 	@Query("""
 			select m from Message m where m.tenantId = :tenantId and m.threadId = :threadId
