@@ -15,7 +15,8 @@ public interface EventLog {
 	/**
 	 * Appends an event to {@code streamId} (creating the stream) and returns its
 	 * sequence.
-	 * @throws Full when the stream already holds twice its byte or event limit
+	 * @throws Full when the event would take the stream past three times its byte or
+	 * event limit
 	 */
 	long append(String streamId, String event, String data);
 

@@ -26,6 +26,12 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(prefix = "chat.stream", name = "log", havingValue = "memory", matchIfMissing = true)
 class InMemoryEventLog implements EventLog {
 
+	/**
+	 * How far past its limits a stream may still grow while its producer stops: a run's
+	 * closing events repeat its reply in full ({@code thread.message.incomplete}).
+	 */
+	private static final int CEILING = 3;
+
 	private final Map<String, EventBuffer> streams = new ConcurrentHashMap<>();
 
 	private final Map<String, Long> completedAt = new ConcurrentHashMap<>();
@@ -53,7 +59,7 @@ class InMemoryEventLog implements EventLog {
 	public long append(String streamId, String event, String data) {
 		EventBuffer buffer = buffer(streamId);
 		long size = SseFraming.accountedSize(buffer.lastSeq() + 1, event, data);
-		long seq = buffer.append(event, data, size, 2 * this.properties.capacity(), 2 * this.maxRunBytes);
+		long seq = buffer.append(event, data, size, CEILING * this.properties.capacity(), CEILING * this.maxRunBytes);
 		if (this.bytes.addAndGet(size) > this.maxBytes) {
 			dropCompleted();
 		}

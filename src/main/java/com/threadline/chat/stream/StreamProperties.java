@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxIdle how long a stream that never completes is kept after its last event
  * @param keepAlive the interval of comment keep-alives on resumable streams
  * @param maxRunBytes the most framed bytes one stream may hold; its producer is told to
- * stop past it, and appends past twice this are refused
+ * stop past it, and appends past three times this are refused
  * @param maxBytes the most framed bytes the log holds on this instance; completed streams
  * are dropped first (oldest first), and past it with live streams alone, their producers
  * are told to stop
