@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The in-memory event log stays within its byte budget: finished runs make room, a live
  * run is stopped rather than cut, and the heap after a full GC shows it.
  */
-@Timeout(300)
+@Timeout(600)
 class BoundedMemoryTests extends IntegrationTest {
 
 	private static final Logger log = LoggerFactory.getLogger(BoundedMemoryTests.class);
@@ -54,7 +54,7 @@ class BoundedMemoryTests extends IntegrationTest {
 		String assistant = fixtures.assistant();
 		this.model.when(request -> true, Script.error(400, "invalid_request_error", "context_length_exceeded",
 				"This model's maximum context length is 8192 tokens."));
-		failingRun(fixtures, assistant, -1);
+		Ran first = failingRun(fixtures, assistant, -1);
 		long before = usedHeapAfterFullGc();
 		try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
 			List<Future<?>> runs = IntStream.range(0, RUNS)
@@ -73,6 +73,22 @@ class BoundedMemoryTests extends IntegrationTest {
 		assertThat(unbounded).isGreaterThan(2 * budget);
 		assertThat(this.events.bytes()).isBetween(budget / 2, budget);
 		assertThat(after - before).isLessThan(budget + 64 * MB);
+		assertAnEvictedRunResumesAsItsFinalState(fixtures, first.thread(), first.run());
+	}
+
+	/**
+	 * The first run's events made room for later ones: resuming it from a sequence it
+	 * once had gives its final state and {@code done}, numbered afresh.
+	 */
+	private void assertAnEvictedRunResumesAsItsFinalState(RunFixtures fixtures, String thread, String run) {
+		String url = this.api.baseUrl() + "/v1/threads/" + thread + "/runs/" + run + "/events";
+		try (EventStream resumed = EventStream.get(url,
+				Map.of("Authorization", "Bearer " + fixtures.tenant.apiKey(), "Last-Event-ID", "4"))) {
+			List<EventStream.Event> events = resumed.rest();
+			assertThat(EventStream.names(events)).containsExactly("thread.run.failed", "done");
+			assertThat(events.get(0).id()).isEqualTo("1");
+			assertThat(json(events.get(0).data()).at("/last_error/code").asString()).isEqualTo("invalid_prompt");
+		}
 	}
 
 	@Test
@@ -103,7 +119,12 @@ class BoundedMemoryTests extends IntegrationTest {
 		assertThat(message.at("/content/0/text/value").asString()).hasSize((int) deltas * chunk);
 	}
 
-	private void failingRun(RunFixtures fixtures, String assistant, int n) {
+	/** A run's thread and run ids. */
+	private record Ran(String thread, String run) {
+	}
+
+	/** Runs a run that fails at the model. */
+	private Ran failingRun(RunFixtures fixtures, String assistant, int n) {
 		String instructions = (n + ":") + "x".repeat(INSTRUCTIONS - 8);
 		Map<String, Object> body = Map.of("assistant_id", assistant, "instructions", instructions, "stream", true,
 				"thread", Map.of("messages", List.of(Map.of("role", "user", "content", "hello"))));
@@ -112,8 +133,9 @@ class BoundedMemoryTests extends IntegrationTest {
 			received = stream.rest();
 		}
 		assertThat(EventStream.names(received)).endsWith("thread.run.failed", "done");
-		assertThat(json(received.get(received.size() - 2).data()).at("/last_error/code").asString())
-			.isEqualTo("invalid_prompt");
+		JsonNode failed = json(received.get(received.size() - 2).data());
+		assertThat(failed.at("/last_error/code").asString()).isEqualTo("invalid_prompt");
+		return new Ran(failed.get("thread_id").asString(), failed.get("id").asString());
 	}
 
 	private static void await(Future<?> run) {
