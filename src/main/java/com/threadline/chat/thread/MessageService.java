@@ -86,7 +86,9 @@ public class MessageService {
 	 */
 	@Transactional(readOnly = true)
 	public List<MessageView> history(String tenantId, String threadId, String runId, long budget, int last) {
-		return this.messages.promptWindow(tenantId, threadId, runId, budget, last)
+		// A message costs at least four tokens: the budget never reaches further back.
+		long reach = Math.min(last, budget / 4 + 1);
+		return this.messages.promptWindow(tenantId, threadId, runId, budget, reach)
 			.stream()
 			.map(MessageView::of)
 			.toList();
