@@ -50,6 +50,10 @@ record Ending(String status, @Nullable JsonNode lastError, @Nullable JsonNode in
 			case CANCEL -> cancelled();
 			case EXPIRE -> expired();
 			case SHUTDOWN -> failed("server_error", "The run was interrupted: the server shut down.");
+			case STREAM_FULL -> failed("server_error",
+					"The run was stopped: its event stream outgrew the limit this server keeps per run.");
+			case LOG_FULL -> failed("server_error",
+					"The run was stopped: this server's event log is full of active runs; try again later.");
 		};
 	}
 

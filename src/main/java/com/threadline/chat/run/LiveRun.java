@@ -14,7 +14,13 @@ final class LiveRun {
 	/** Why a run was told to stop before it ended by itself. */
 	enum Stop {
 
-		CANCEL, EXPIRE, SHUTDOWN
+		CANCEL, EXPIRE, SHUTDOWN,
+
+		/** The run's own event stream outgrew its limit. */
+		STREAM_FULL,
+
+		/** The instance's event log is full of live runs. */
+		LOG_FULL
 
 	}
 

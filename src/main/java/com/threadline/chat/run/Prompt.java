@@ -13,16 +13,42 @@ import com.threadline.chat.thread.MessageView;
 
 /**
  * A run's prompt: its instructions as the system message, then the thread's history
- * (truncated as the run's {@code truncation_strategy} and {@code max_prompt_tokens} say),
- * then what the run itself has said and done so far, rebuilt from its steps so that a run
- * resumes the same after {@code requires_action} on any instance.
+ * (truncated as the run's {@code truncation_strategy} and {@code max_prompt_tokens} say,
+ * and never past the model's context as configured), then what the run itself has said
+ * and done so far, rebuilt from its steps so that a run resumes the same after
+ * {@code requires_action} on any instance. Only the history that can fit is loaded
+ * ({@link #window}).
  */
 final class Prompt {
 
 	private Prompt() {
 	}
 
-	static List<ChatMessage> of(RunView run, List<MessageView> thread, List<RunStepView> steps) {
+	/**
+	 * What of a thread's history a run's prompt can hold at most: the token budget left
+	 * after its instructions, and the number of messages its truncation strategy keeps.
+	 */
+	record Window(long tokens, int messages) {
+	}
+
+	static Window window(RunView run, long contextTokens) {
+		long budget = limit(run, contextTokens);
+		if (!run.instructions().isEmpty()) {
+			budget -= tokens(List.of(ChatMessage.system(run.instructions())));
+		}
+		JsonNode strategy = run.truncationStrategy();
+		boolean last = strategy.path("type").asString("auto").equals("last_messages")
+				&& strategy.path("last_messages").isInt();
+		return new Window(Math.max(0, budget),
+				last ? Math.max(0, strategy.path("last_messages").asInt()) : Integer.MAX_VALUE);
+	}
+
+	/** The run's {@code max_prompt_tokens}, within the model's context. */
+	private static long limit(RunView run, long contextTokens) {
+		return (run.maxPromptTokens() != null) ? Math.min(run.maxPromptTokens(), contextTokens) : contextTokens;
+	}
+
+	static List<ChatMessage> of(RunView run, List<MessageView> thread, List<RunStepView> steps, long contextTokens) {
 		List<ChatMessage> history = new ArrayList<>();
 		for (MessageView message : thread) {
 			String text = message.text();
@@ -39,7 +65,7 @@ final class Prompt {
 		if (!run.instructions().isEmpty()) {
 			prompt.add(ChatMessage.system(run.instructions()));
 		}
-		prompt.addAll(truncated(run, history, tokens(prompt) + tokens(transcript)));
+		prompt.addAll(truncated(run, history, limit(run, contextTokens) - tokens(prompt) - tokens(transcript)));
 		prompt.addAll(transcript);
 		return prompt;
 	}
@@ -87,22 +113,18 @@ final class Prompt {
 		transcript.addAll(outputs);
 	}
 
-	private static List<ChatMessage> truncated(RunView run, List<ChatMessage> history, long reserved) {
+	private static List<ChatMessage> truncated(RunView run, List<ChatMessage> history, long budget) {
 		List<ChatMessage> kept = history;
 		JsonNode strategy = run.truncationStrategy();
 		if (strategy.path("type").asString("auto").equals("last_messages") && strategy.path("last_messages").isInt()) {
 			int last = strategy.path("last_messages").asInt();
 			kept = kept.subList(Math.max(0, kept.size() - last), kept.size());
 		}
-		if (run.maxPromptTokens() != null) {
-			long budget = run.maxPromptTokens() - reserved;
-			int from = 0;
-			while (from < kept.size() - 1 && tokens(kept.subList(from, kept.size())) > budget) {
-				from++;
-			}
-			kept = kept.subList(from, kept.size());
+		int from = 0;
+		while (from < kept.size() - 1 && tokens(kept.subList(from, kept.size())) > budget) {
+			from++;
 		}
-		return kept;
+		return kept.subList(from, kept.size());
 	}
 
 	/**

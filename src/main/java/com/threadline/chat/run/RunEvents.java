@@ -2,6 +2,7 @@ package com.threadline.chat.run;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,8 +38,24 @@ class RunEvents {
 
 	/** Ends the run's stream with {@code done}. */
 	void end(String runId) {
-		this.log.append(runId, SseFraming.DONE, "[DONE]");
-		this.log.complete(runId);
+		try {
+			this.log.append(runId, SseFraming.DONE, "[DONE]");
+		}
+		finally {
+			this.log.complete(runId);
+		}
+	}
+
+	/**
+	 * Why the run must stop for lack of room in its event log, or {@code null} while it
+	 * may go on.
+	 */
+	LiveRun.@Nullable Stop overflow(String runId) {
+		return switch (this.log.room(runId)) {
+			case AVAILABLE -> null;
+			case STREAM_FULL -> LiveRun.Stop.STREAM_FULL;
+			case LOG_FULL -> LiveRun.Stop.LOG_FULL;
+		};
 	}
 
 	/**

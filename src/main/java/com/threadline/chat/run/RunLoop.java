@@ -52,7 +52,7 @@ class RunLoop {
 				return;
 			}
 			segment = new RunSegment(live, run, this.progress, this.gateway, this.tools,
-					this.properties.maxToolIterations());
+					this.properties.maxToolIterations(), this.properties.contextTokens());
 			segment.run();
 		}
 		catch (Exception ex) {

@@ -28,7 +28,7 @@ class RunProgress {
 	@Nullable RunView begin(LiveRun live, String instance) {
 		RunTransitions.Begun begun = this.runs.begin(live.tenantId, live.runId, instance);
 		if (begun != null && begun.started()) {
-			this.events.publish(live.runId, new RunEvent.RunStatusChanged(begun.run()));
+			publish(live, new RunEvent.RunStatusChanged(begun.run()));
 		}
 		return (begun != null) ? begun.run() : null;
 	}
@@ -39,38 +39,38 @@ class RunProgress {
 
 	OpenMessage openMessage(LiveRun live, RunView run) {
 		OpenMessage open = this.steps.openMessage(live.tenantId, run);
-		this.events.publish(live.runId, new RunEvent.StepCreated(open.step()));
-		this.events.publish(live.runId, new RunEvent.StepStatusChanged(open.step()));
-		this.events.publish(live.runId, new RunEvent.MessageCreated(open.message()));
-		this.events.publish(live.runId, new RunEvent.MessageStatusChanged(open.message()));
+		publish(live, new RunEvent.StepCreated(open.step()));
+		publish(live, new RunEvent.StepStatusChanged(open.step()));
+		publish(live, new RunEvent.MessageCreated(open.message()));
+		publish(live, new RunEvent.MessageStatusChanged(open.message()));
 		return open;
 	}
 
 	RunStepView openToolStep(LiveRun live, RunView run) {
 		RunStepView step = this.steps.openToolStep(live.tenantId, run);
-		this.events.publish(live.runId, new RunEvent.StepCreated(step));
-		this.events.publish(live.runId, new RunEvent.StepStatusChanged(step));
+		publish(live, new RunEvent.StepCreated(step));
+		publish(live, new RunEvent.StepStatusChanged(step));
 		return step;
 	}
 
 	void messageDelta(LiveRun live, String messageId, JsonNode delta) {
-		this.events.publish(live.runId, new RunEvent.MessageDelta(messageId, delta));
+		publish(live, new RunEvent.MessageDelta(messageId, delta));
 	}
 
 	void stepDelta(LiveRun live, String stepId, JsonNode delta) {
-		this.events.publish(live.runId, new RunEvent.StepDelta(stepId, delta));
+		publish(live, new RunEvent.StepDelta(stepId, delta));
 	}
 
 	void closeMessage(LiveRun live, OpenMessage open, String text, @Nullable String reason,
 			RunView.@Nullable Usage usage) {
 		StepTransitions.Closed closed = this.steps.closeMessage(live.tenantId, open, text, reason, usage);
-		this.events.publish(live.runId, new RunEvent.MessageStatusChanged(closed.message()));
-		this.events.publish(live.runId, new RunEvent.StepStatusChanged(closed.step()));
+		publish(live, new RunEvent.MessageStatusChanged(closed.message()));
+		publish(live, new RunEvent.StepStatusChanged(closed.step()));
 	}
 
 	void closeToolStep(LiveRun live, String stepId, JsonNode toolCalls, RunView.@Nullable Usage usage) {
 		RunStepView step = this.steps.closeToolStep(live.tenantId, stepId, toolCalls, usage);
-		this.events.publish(live.runId, new RunEvent.StepStatusChanged(step));
+		publish(live, new RunEvent.StepStatusChanged(step));
 	}
 
 	/** Pauses for tool outputs; {@code false} when the run could no longer pause. */
@@ -78,9 +78,21 @@ class RunProgress {
 			RunView.@Nullable Usage usage) {
 		RunView run = this.runs.requireAction(live.tenantId, live.runId, stepId, toolCalls, requiredAction, usage);
 		if (run != null) {
-			this.events.publish(live.runId, new RunEvent.RunStatusChanged(run));
+			publish(live, new RunEvent.RunStatusChanged(run));
 		}
 		return run != null;
+	}
+
+	/**
+	 * Publishes an event of a run executing here, and tells the run to stop when its
+	 * event log has no more room for it (its closing events still fit).
+	 */
+	private void publish(LiveRun live, RunEvent event) {
+		this.events.publish(live.runId, event);
+		LiveRun.Stop overflow = this.events.overflow(live.runId);
+		if (overflow != null) {
+			live.stop(overflow);
+		}
 	}
 
 	/**

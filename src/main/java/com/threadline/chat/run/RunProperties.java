@@ -18,11 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfter how long without a heartbeat before an executing run counts as
  * orphaned
  * @param instanceId this instance's name on the runs it executes (default: the host name)
+ * @param contextTokens the most tokens of a prompt (the models' context as far as this
+ * server knows): a run's history is cut to it, and only what fits is loaded
  */
 @ConfigurationProperties("chat.run")
 record RunProperties(@DefaultValue("10m") Duration expiresAfter, @DefaultValue("10") int maxToolIterations,
 		@DefaultValue("30s") Duration sweepInterval, @DefaultValue("10s") Duration heartbeatInterval,
-		@DefaultValue("60s") Duration staleAfter, @Nullable String instanceId) {
+		@DefaultValue("60s") Duration staleAfter, @Nullable String instanceId,
+		@DefaultValue("128000") long contextTokens) {
 
 	/** This instance's name: the configured one, else the host name. */
 	public String instance() {

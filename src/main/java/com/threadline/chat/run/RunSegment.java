@@ -35,6 +35,8 @@ final class RunSegment {
 
 	private final int maxToolIterations;
 
+	private final long contextTokens;
+
 	private final List<ChatMessage> prompt = new ArrayList<>();
 
 	private RunView.Usage used = new RunView.Usage(0, 0, 0);
@@ -44,18 +46,19 @@ final class RunSegment {
 	private @Nullable ModelTurn turn;
 
 	RunSegment(LiveRun live, RunView run, RunProgress progress, ModelGateway gateway, RunTools tools,
-			int maxToolIterations) {
+			int maxToolIterations, long contextTokens) {
 		this.live = live;
 		this.run = run;
 		this.progress = progress;
 		this.gateway = gateway;
 		this.tools = tools;
 		this.maxToolIterations = maxToolIterations;
+		this.contextTokens = contextTokens;
 	}
 
 	void run() throws InterruptedException {
 		StepTransitions.Context context = this.progress.context(this.live, this.run);
-		this.prompt.addAll(Prompt.of(this.run, context.history(), context.steps()));
+		this.prompt.addAll(Prompt.of(this.run, context.history(), context.steps(), this.contextTokens));
 		for (RunStepView step : context.steps()) {
 			this.used = (step.usage() != null) ? this.used.plus(step.usage()) : this.used;
 			this.toolIterations += step.type().equals(RunStep.TOOL_CALLS) ? 1 : 0;
@@ -149,9 +152,9 @@ final class RunSegment {
 			return false;
 		}
 		this.turn = null;
-		ToolCallRound round = ToolCallRound.execute(turn.calls(), this.tools, offered,
-				new ToolContext(this.live.tenantId, this.run.threadId(), this.run.id()));
 		String stepId = turn.toolStep().id();
+		ToolCallRound round = ToolCallRound.execute(turn.calls(), this.tools, offered,
+				new ToolContext(this.live.tenantId, this.run.threadId(), this.run.id(), stepId));
 		if (!round.waitsForClient()) {
 			if (!this.live
 				.whileRunning(() -> this.progress.closeToolStep(this.live, stepId, round.toolCalls(), usage))) {

@@ -140,14 +140,18 @@ public class RunService {
 
 	/**
 	 * The events of a run the caller may access after sequence {@code after}, then live
-	 * ones until it ends. A run that ended so long ago that its events are gone replays
-	 * as its final state and {@code done}.
+	 * ones until it ends. A run that ended so long ago (or under such memory pressure)
+	 * that its events are gone replays as its final state and {@code done}, from the
+	 * start of that replay when {@code after} points past it.
 	 */
 	public Flux<LoggedEvent> follow(Caller caller, String threadId, String runId, long after) {
 		// Authorises before the event log is touched.
 		RunView run = this.queries.find(caller, threadId, runId);
 		if (!RunStatus.isActive(run.status())) {
 			this.events.replayEnd(run);
+			if (after > this.events.position(runId)) {
+				return this.events.follow(runId, 0);
+			}
 		}
 		return this.events.follow(runId, after);
 	}

@@ -26,12 +26,18 @@ class StepTransitions {
 
 	private final MessageService messages;
 
-	StepTransitions(RunSteps steps, MessageService messages) {
+	private final long contextTokens;
+
+	StepTransitions(RunSteps steps, MessageService messages, RunProperties properties) {
 		this.steps = steps;
 		this.messages = messages;
+		this.contextTokens = properties.contextTokens();
 	}
 
-	/** What a thread and a run held when a segment of the run began. */
+	/**
+	 * What a thread and a run held when a segment of the run began: of the thread, only
+	 * what the run's prompt can hold.
+	 */
 	record Context(List<MessageView> history, List<RunStepView> steps) {
 	}
 
@@ -41,7 +47,9 @@ class StepTransitions {
 
 	@Transactional(readOnly = true)
 	Context context(String tenantId, RunView run) {
-		return new Context(this.messages.history(tenantId, run.threadId()),
+		Prompt.Window window = Prompt.window(run, this.contextTokens);
+		return new Context(
+				this.messages.history(tenantId, run.threadId(), run.id(), window.tokens(), window.messages()),
 				this.steps.findByTenantIdAndRunIdOrderBySeqAsc(tenantId, run.id())
 					.stream()
 					.map(RunStepView::of)

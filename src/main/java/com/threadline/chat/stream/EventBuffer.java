@@ -1,5 +1,7 @@
 package com.threadline.chat.stream;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,64 +12,94 @@ import reactor.core.publisher.FluxSink;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The kept events of one stream: a ring of the most recent {@code capacity} events (grown
- * on demand), and the followers reading it. Appending never waits for a follower: a
- * follower pulls events from the ring as its subscriber asks for them, on the given
- * scheduler.
+ * The events of one stream, all of them from the first (a live stream never loses one),
+ * their framed size, and the followers reading them. Appending never waits for a
+ * follower: a follower pulls events as its subscriber asks for them, on the given
+ * scheduler. Once released (the log dropped the stream) its events are gone and followers
+ * still reading are told so.
  */
 final class EventBuffer {
 
 	private final String streamId;
 
-	private final int capacity;
-
 	private final Scheduler scheduler;
 
 	private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
 
-	private @Nullable LoggedEvent[] ring;
+	private List<LoggedEvent> events = new ArrayList<>();
 
-	private long last;
+	private long bytes;
 
 	private boolean completed;
 
+	/** How many events the stream had when released; -1 while it holds them. */
+	private long released = -1;
+
 	private volatile long touchedAt = System.nanoTime();
 
-	EventBuffer(String streamId, int capacity, Scheduler scheduler) {
+	EventBuffer(String streamId, Scheduler scheduler) {
 		this.streamId = streamId;
-		this.capacity = capacity;
 		this.scheduler = scheduler;
-		this.ring = new LoggedEvent[Math.min(capacity, 64)];
 	}
 
-	long append(String event, String data) {
+	/**
+	 * Appends an event of {@code size} framed bytes unless that would take the stream
+	 * past {@code maxEvents} or {@code maxBytes}.
+	 * @throws EventLog.Full when it would
+	 */
+	long append(String event, String data, long size, int maxEvents, long maxBytes) {
 		long seq;
 		synchronized (this) {
-			if (this.completed) {
+			if (this.completed || this.released >= 0) {
 				throw new IllegalStateException("Stream %s is complete".formatted(this.streamId));
 			}
-			seq = this.last + 1;
-			if (seq > this.ring.length && this.ring.length < this.capacity) {
-				grow();
+			if (this.events.size() >= maxEvents || this.bytes + size > maxBytes) {
+				throw new EventLog.Full(this.streamId, this.events.size(), this.bytes);
 			}
-			this.ring[index(seq)] = new LoggedEvent(seq, event, data);
-			this.last = seq;
+			seq = this.events.size() + 1;
+			this.events.add(new LoggedEvent(seq, event, data));
+			this.bytes += size;
 		}
 		this.touchedAt = System.nanoTime();
 		this.followers.forEach(Follower::signal);
 		return seq;
 	}
 
-	void complete() {
+	/** Ends the stream; returns whether this call ended it. */
+	boolean complete() {
+		boolean ended;
 		synchronized (this) {
+			ended = !this.completed;
 			this.completed = true;
 		}
 		this.touchedAt = System.nanoTime();
 		this.followers.forEach(Follower::signal);
+		return ended;
+	}
+
+	/**
+	 * Drops every event (followers still reading learn that they are gone); returns the
+	 * bytes freed.
+	 */
+	long release() {
+		long freed;
+		synchronized (this) {
+			freed = this.bytes;
+			this.completed = true;
+			this.released = (this.released >= 0) ? this.released : this.events.size();
+			this.events = List.of();
+			this.bytes = 0;
+		}
+		this.followers.forEach(Follower::signal);
+		return freed;
 	}
 
 	synchronized long lastSeq() {
-		return this.last;
+		return (this.released >= 0) ? this.released : this.events.size();
+	}
+
+	synchronized long bytes() {
+		return this.bytes;
 	}
 
 	synchronized boolean isCompleted() {
@@ -90,36 +122,23 @@ final class EventBuffer {
 
 	/**
 	 * The event after {@code cursor}, or {@code null} when there is none yet.
-	 * @throws EventLog.Evicted when it is no longer kept
+	 * @throws EventLog.Evicted when the stream was released before the reader got there
 	 */
 	private synchronized @Nullable LoggedEvent after(long cursor) {
-		if (cursor >= this.last) {
+		if (this.released >= 0) {
+			if (cursor < this.released) {
+				throw new EventLog.Evicted(this.streamId, cursor);
+			}
 			return null;
 		}
-		long first = Math.max(1, this.last - this.ring.length + 1);
-		if (cursor + 1 < first) {
-			throw new EventLog.Evicted(this.streamId, cursor, first);
-		}
-		return this.ring[index(cursor + 1)];
+		return (cursor < this.events.size()) ? this.events.get((int) cursor) : null;
 	}
 
 	private synchronized boolean endsAt(long cursor) {
-		return this.completed && cursor >= this.last;
+		return this.completed && cursor >= ((this.released >= 0) ? this.released : this.events.size());
 	}
 
-	private void grow() {
-		LoggedEvent[] grown = new LoggedEvent[(int) Math.min(this.capacity, this.ring.length * 2L)];
-		for (long seq = Math.max(1, this.last - this.ring.length + 1); seq <= this.last; seq++) {
-			grown[(int) (seq % grown.length)] = this.ring[index(seq)];
-		}
-		this.ring = grown;
-	}
-
-	private int index(long seq) {
-		return (int) (seq % this.ring.length);
-	}
-
-	/** One reader: emits what its subscriber asked for, never more, from the ring. */
+	/** One reader: emits what its subscriber asked for, never more. */
 	private final class Follower {
 
 		private final FluxSink<LoggedEvent> sink;

@@ -41,6 +41,9 @@ public class SseFraming {
 
 	private static final String KEEP_ALIVE = ": keep-alive\n\n";
 
+	/** The heap an event costs besides its text: the record and two string headers. */
+	private static final long EVENT_OVERHEAD = 64;
+
 	private final Duration keepAlive;
 
 	SseFraming(StreamProperties properties) {
@@ -100,6 +103,25 @@ public class SseFraming {
 			.putNull("param")
 			.put("type", "server_error");
 		return Flux.just(frame(null, "error", JsonMapper.shared().writeValueAsString(error)), DONE_FRAME);
+	}
+
+	/**
+	 * What a logged event costs the log: the bytes of its resumable frame (as
+	 * {@link #frame} writes it with its {@code id:}, in UTF-8, which is never less than
+	 * the strings take on the heap), plus the bookkeeping of one event.
+	 */
+	static long accountedSize(long seq, String event, String data) {
+		long size = EVENT_OVERHEAD + "id: \nevent: \n\n".length() + Long.toString(seq).length() + event.length();
+		long lines = 1;
+		for (int i = 0; i < data.length(); i++) {
+			char c = data.charAt(i);
+			if (c == '\n') {
+				lines++;
+				continue;
+			}
+			size += (c < 0x80) ? 1 : (c < 0x800 || Character.isSurrogate(c)) ? 2 : 3;
+		}
+		return size + lines * "data: \n".length();
 	}
 
 	static String frame(@Nullable String id, String event, String data) {

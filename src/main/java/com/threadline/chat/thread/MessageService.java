@@ -78,10 +78,17 @@ public class MessageService {
 				window.sort(), window.limit()), MessageView::of, MessageView::id);
 	}
 
-	/** The whole thread in order, as a run's prompt is built from it. */
+	/**
+	 * What a run's prompt is built from, oldest first, in one query: the run's own
+	 * replies, and the newest messages of the thread that fit {@code budget} tokens (a
+	 * token per four characters of text plus four per message; the newest is always
+	 * included), at most {@code last} of them. Older messages are never loaded.
+	 */
 	@Transactional(readOnly = true)
-	public List<MessageView> history(String tenantId, String threadId) {
-		return this.messages.findByTenantIdAndThreadIdOrderBySeqAsc(tenantId, threadId)
+	public List<MessageView> history(String tenantId, String threadId, String runId, long budget, int last) {
+		// A message costs at least four tokens: the budget never reaches further back.
+		long reach = Math.min(last, budget / 4 + 1);
+		return this.messages.promptWindow(tenantId, threadId, runId, budget, reach)
 			.stream()
 			.map(MessageView::of)
 			.toList();

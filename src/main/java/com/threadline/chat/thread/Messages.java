@@ -14,7 +14,30 @@ interface Messages extends JpaRepository<Message, String> {
 
 	Optional<Message> findByTenantIdAndThreadIdAndId(String tenantId, String threadId, String id);
 
-	List<Message> findByTenantIdAndThreadIdOrderBySeqAsc(String tenantId, String threadId);
+	/**
+	 * The run's own messages, and the thread's newest other messages with text that fit
+	 * {@code budget} tokens (counted as a prompt counts them: a token per four characters
+	 * of text plus four per message; the newest always), among the newest {@code reach}
+	 * with text; oldest first. The database adds up the sizes from {@code text_chars}
+	 * (V60), so the rest never leaves it.
+	 */
+	@Query(nativeQuery = true, value = """
+			with newest as (
+			    select m.id, m.seq, m.text_chars from messages m
+			    where m.tenant_id = :tenantId and m.thread_id = :threadId
+			        and m.run_id is distinct from :runId and m.text_chars > 0
+			    order by m.seq desc
+			    limit :reach),
+			sized as (
+			    select id, row_number() over running as n, sum(text_chars) over running as chars
+			    from newest
+			    window running as (order by seq desc rows between unbounded preceding and current row))
+			select m.* from messages m
+			where m.tenant_id = :tenantId and m.thread_id = :threadId
+			    and (m.run_id = :runId or m.id in (select id from sized
+			        where n = 1 or floor(chars / 4) + 4 * n <= :budget))
+			order by m.seq""")
+	List<Message> promptWindow(String tenantId, String threadId, String runId, long budget, long reach);
 
 	@Query("""
 			select m from Message m where m.tenantId = :tenantId and m.threadId = :threadId

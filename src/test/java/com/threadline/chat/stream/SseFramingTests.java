@@ -8,6 +8,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SseFramingTests {
@@ -15,8 +17,8 @@ class SseFramingTests {
 	private static final Flux<LoggedEvent> RUN = Flux.just(new LoggedEvent(1, "thread.run.created", "{\"id\":1}"),
 			new LoggedEvent(2, "thread.message.delta", "{\"v\":\"a\"}"), new LoggedEvent(3, "done", "[DONE]"));
 
-	private final SseFraming framing = new SseFraming(
-			new StreamProperties("memory", 10, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMillis(50)));
+	private final SseFraming framing = new SseFraming(new StreamProperties("memory", 10, Duration.ofMinutes(1),
+			Duration.ofHours(1), Duration.ofMillis(50), DataSize.ofMegabytes(1), DataSize.ofMegabytes(8)));
 
 	@Test
 	void framesAsOpenAiDidWithoutIdsOrComments() {
@@ -47,7 +49,7 @@ class SseFramingTests {
 	@Test
 	void turnsAFailureAfterTheStartIntoErrorThenDone() {
 		Flux<LoggedEvent> failing = Flux.concat(Flux.just(new LoggedEvent(1, "a", "{}")),
-				Flux.error(new EventLog.Evicted("s", 0, 5)));
+				Flux.error(new EventLog.Evicted("s", 0)));
 		String bytes = String.join("", SseFraming.openAiFrames(failing, Set.of()).collectList().block());
 		assertThat(bytes).startsWith("event: a\ndata: {}\n\nevent: error\ndata: {\"code\":\"server_error\",")
 			.endsWith("\"type\":\"server_error\"}\n\nevent: done\ndata: [DONE]\n\n");
@@ -70,6 +72,14 @@ class SseFramingTests {
 	@Test
 	void splitsMultiLineDataIntoDataLines() {
 		assertThat(SseFraming.frame(null, "e", "a\nb")).isEqualTo("event: e\ndata: a\ndata: b\n\n");
+	}
+
+	@Test
+	void accountsAnEventAsItsResumableFrameInUtf8PlusItsBookkeeping() {
+		String data = "{\"v\":\"瓜瓜 é 😀\"}\nsecond line";
+		long frameBytes = SseFraming.frame("12345", "thread.message.delta", data)
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+		assertThat(SseFraming.accountedSize(12345, "thread.message.delta", data)).isEqualTo(frameBytes + 64);
 	}
 
 }

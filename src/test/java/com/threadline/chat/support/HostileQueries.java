@@ -44,6 +44,9 @@ public final class HostileQueries {
 
 	}
 
+	/** Ten rows (0 to 9) without a row generator. */
+	private static final String DIGITS = "(VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9))";
+
 	private static final List<HostileQuery> ALL = List.of(
 			// writes and DDL
 			refused("delete every course", "DELETE FROM courses"),
@@ -93,17 +96,39 @@ public final class HostileQueries {
 			refused("read the seal setting", "SELECT current_setting('app.tenant_seal')"),
 			// time
 			refused("pg_sleep", "SELECT pg_sleep(30)"),
-			failed("count a trillion rows", "SELECT count(*) FROM generate_series(1, 1000000000000)"),
-			failed("a ten-billion-row join",
+			refused("count a trillion rows", "SELECT count(*) FROM generate_series(1, 1000000000000)"),
+			refused("a ten-billion-row join",
 					"SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b"),
-			failed("endless recursive CTE",
+			refused("endless recursive CTE",
 					"WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r"),
+			refused("recursive CTE in lower case",
+					"with recursive r as (select 1 as n union all select n + 1 from r) select count(*) from r"),
+			failed("a ten-billion-row cross join of VALUES",
+					"SELECT count(*) FROM " + String.join(", ",
+							java.util.stream.IntStream.range(0, 10).mapToObj(i -> DIGITS + " t" + i + "(n)").toList())),
 			// size
-			answered("ten million rows", "SELECT generate_series(1, 10000000) AS n, course_name FROM courses"),
+			refused("ten million rows", "SELECT generate_series(1, 10000000) AS n, course_name FROM courses"),
+			answered("a million rows from a cross join, capped",
+					"SELECT a.n, b.n, c.n, d.n, e.n, f.n, course_name FROM courses, " + DIGITS + " a(n), " + DIGITS
+							+ " b(n), " + DIGITS + " c(n), " + DIGITS + " d(n), " + DIGITS + " e(n), " + DIGITS
+							+ " f(n)"),
 			refused("a gigabyte string", "SELECT repeat('x', 1000000000)"),
-			failed("a 13 MB value",
+			refused("lpad to a gigabyte", "SELECT lpad('x', 1000000000, 'y')"),
+			refused("rpad every course to half a gigabyte", "SELECT rpad(course_name, 500000000) FROM courses"),
+			refused("a 13 MB value",
 					"SELECT string_agg(c, '') FROM (SELECT 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' c FROM generate_series(1, 200000)) s"),
-			answered("a long list of the caller's course names",
+			refused("string_agg over a cross join",
+					"SELECT string_agg(a.course_name || b.course_name, ', ') FROM courses a, courses b, courses c, courses d"),
+			refused("array_agg over a cross join",
+					"SELECT array_agg(a.course_name) FROM courses a, courses b, courses c, courses d, courses e"),
+			refused("json_agg over a cross join", "SELECT json_agg(a) FROM courses a, courses b, courses c, courses d"),
+			refused("jsonb_object_agg over a cross join",
+					"SELECT jsonb_object_agg(a.id || '-' || b.id || '-' || c.id, a.course_name) FROM courses a, courses b, courses c"),
+			refused("xmlagg over a cross join",
+					"SELECT xmlagg(xmlelement(name c, a.course_name)) FROM courses a, courses b, courses c"),
+			refused("an ARRAY subquery over a cross join",
+					"SELECT array(SELECT a.course_name FROM courses a, courses b, courses c, courses d)"),
+			refused("a long list of the caller's course names",
 					"SELECT string_agg(course_name, ', ') FROM courses, generate_series(1, 2000)"),
 			// files, large objects, programs
 			refused("read a server file", "SELECT pg_read_file('/etc/passwd')"),

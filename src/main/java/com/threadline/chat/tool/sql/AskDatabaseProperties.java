@@ -27,13 +27,19 @@ import org.springframework.util.unit.DataSize;
  * {@code truncated}
  * @param maxOutputSize the most JSON returned to the model; rows past it are cut and
  * flagged {@code truncated}
+ * @param maxConcurrentPerTenant the most queries of one tenant running at once (below
+ * {@code pool-size}, so one tenant cannot hold the whole pool); a further call waits up
+ * to {@code connection-timeout}, then gets a tool error
+ * @param maxCallsPerTurn the most calls one model turn may make; more are refused with a
+ * tool error
  */
 @ConfigurationProperties("chat.tool.sql")
 record AskDatabaseProperties(@DefaultValue("true") boolean enabled, @DefaultValue("") String url,
 		@DefaultValue("threadline_ask_db") String username, @DefaultValue("") String password,
 		@DefaultValue("4") int poolSize, @DefaultValue("5s") Duration connectionTimeout,
 		@DefaultValue("2s") Duration statementTimeout, @DefaultValue("100") int maxRows,
-		@DefaultValue("16KB") DataSize maxOutputSize) {
+		@DefaultValue("16KB") DataSize maxOutputSize, @DefaultValue("2") int maxConcurrentPerTenant,
+		@DefaultValue("5") int maxCallsPerTurn) {
 
 	/** Closes the dollar quote the password sits in inside the role migration. */
 	static final String PASSWORD_QUOTE = "$ask_db_secret$";
@@ -53,6 +59,10 @@ record AskDatabaseProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 		check(!connectionTimeout.isNegative() && connectionTimeout.compareTo(Duration.ofMillis(250)) >= 0,
 				"chat.tool.sql.connection-timeout must be at least 250ms");
 		check(maxRows >= 1 && maxRows <= 10_000, "chat.tool.sql.max-rows must be between 1 and 10000");
+		check(maxConcurrentPerTenant >= 1 && maxConcurrentPerTenant <= 64,
+				"chat.tool.sql.max-concurrent-per-tenant must be between 1 and 64");
+		check(maxCallsPerTurn >= 1 && maxCallsPerTurn <= 100,
+				"chat.tool.sql.max-calls-per-turn must be between 1 and 100");
 		check(maxOutputSize.toBytes() >= 1024 && maxOutputSize.toBytes() <= 1024 * 1024,
 				"chat.tool.sql.max-output-size must be between 1KB and 1MB");
 	}

@@ -40,10 +40,14 @@ final class AskDatabaseTool implements ToolExecutor {
 
 	private final QueryRunner runner;
 
+	private final CallLimits limits;
+
 	AskDatabaseTool(AskDatabaseProperties properties, QueryGate gate, QueryRunner runner) {
 		this.definition = definition(properties.maxRows());
 		this.gate = gate;
 		this.runner = runner;
+		this.limits = new CallLimits(properties.maxConcurrentPerTenant(), properties.maxCallsPerTurn(),
+				properties.connectionTimeout());
 	}
 
 	@Override
@@ -53,6 +57,17 @@ final class AskDatabaseTool implements ToolExecutor {
 
 	@Override
 	public ToolResult execute(ToolCall call, ToolContext context) {
+		try (CallLimits.Permit permit = this.limits.admit(context)) {
+			return checkedAndRun(call, context);
+		}
+		catch (CallLimits.Refused ex) {
+			log.info("ask_database refused a call in run {} of tenant {}: {}", context.runId(), context.tenantId(),
+					ex.getMessage());
+			return ToolResult.error("Call refused: " + ex.getMessage() + ".");
+		}
+	}
+
+	private ToolResult checkedAndRun(ToolCall call, ToolContext context) {
 		String query = query(call.arguments());
 		if (query == null) {
 			return BAD_ARGUMENTS;

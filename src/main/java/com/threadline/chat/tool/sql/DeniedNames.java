@@ -26,6 +26,10 @@ final class DeniedNames {
 			"nextval", "setval", "currval", "lastval",
 			// string and array amplifiers (a 1 GB value in one call)
 			"repeat", "lpad", "rpad", "format", "array_fill",
+			// row generators and recursion: billions of rows from a few characters
+			"generate_series", "generate_subscripts", "recursive",
+			// ARRAY(subquery) folds every row of a (cross-joined) subquery into one value
+			"array",
 			// the server's and client's network addresses
 			"inet_client_addr", "inet_client_port", "inet_server_addr", "inet_server_port",
 			// large objects (legacy names)
@@ -48,13 +52,22 @@ final class DeniedNames {
 	 */
 	private static final List<String> INFIXES = List.of("to_xml", "privilege");
 
+	/**
+	 * Aggregates that fold all rows into one value ({@code string_agg},
+	 * {@code array_agg}, {@code json_agg}, {@code jsonb_object_agg},
+	 * {@code json_arrayagg}, {@code xmlagg}, {@code range_agg}, …): over a cross join, a
+	 * value of up to 1 GB in the database's memory. Rows are what the model gets anyway,
+	 * capped.
+	 */
+	private static final List<String> SUFFIXES = List.of("agg");
+
 	private DeniedNames() {
 	}
 
 	static boolean contains(String name) {
 		String lower = name.toLowerCase(Locale.ROOT);
 		return EXACT.contains(lower) || PREFIXES.stream().anyMatch(lower::startsWith)
-				|| INFIXES.stream().anyMatch(lower::contains);
+				|| INFIXES.stream().anyMatch(lower::contains) || SUFFIXES.stream().anyMatch(lower::endsWith);
 	}
 
 }

@@ -36,6 +36,9 @@ class AskDatabaseToolTests extends IntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
+	/** Ten rows (0 to 9) without a row generator, which the gate refuses. */
+	private static final String DIGITS = "(VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9))";
+
 	@Autowired
 	private ToolExecutors tools;
 
@@ -91,7 +94,9 @@ class AskDatabaseToolTests extends IntegrationTest {
 
 	@Test
 	void capsRowsAndSaysSo() {
-		JsonNode output = JSON.readTree(ask("SELECT g FROM generate_series(1, 1000) g").output());
+		JsonNode output = JSON.readTree(ask("SELECT a.n * 100 + b.n * 10 + c.n AS g FROM " + DIGITS + " a(n), " + DIGITS
+				+ " b(n), " + DIGITS + " c(n)")
+			.output());
 
 		assertThat(output.get("rows")).hasSize(this.properties.maxRows());
 		assertThat(output.get("truncated").asBoolean()).isTrue();
@@ -99,14 +104,17 @@ class AskDatabaseToolTests extends IntegrationTest {
 
 	@Test
 	void capsBytesAndSaysSo() {
-		ToolResult result = ask("SELECT course_name || g AS name, instructor FROM courses, generate_series(1, 30) g");
+		ToolResult result = ask(
+				"SELECT course_name || g AS name, instructor FROM courses, (SELECT a.n * 10 + b.n AS g FROM " + DIGITS
+						+ " a(n), " + DIGITS + " b(n) WHERE a.n < 3) g");
 
 		assertThat(result.output().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
 			.isLessThanOrEqualTo((int) this.properties.maxOutputSize().toBytes());
 		JsonNode output = JSON.readTree(result.output());
 		assertThat(output.get("truncated").asBoolean()).isFalse();
 		ToolResult wide = ask(
-				"SELECT course_name, md5(g::text) || md5(g::text) || md5(g::text) AS a, md5(g::text) || md5(g::text) AS b FROM courses, generate_series(1, 30) g");
+				"SELECT course_name, md5(g::text) || md5(g::text) || md5(g::text) AS a, md5(g::text) || md5(g::text) AS b FROM courses, (SELECT a.n * 10 + b.n AS g FROM "
+						+ DIGITS + " a(n), " + DIGITS + " b(n) WHERE a.n < 3) g");
 		JsonNode cut = JSON.readTree(wide.output());
 		assertThat(wide.output().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
 			.isLessThanOrEqualTo((int) this.properties.maxOutputSize().toBytes());
@@ -121,7 +129,9 @@ class AskDatabaseToolTests extends IntegrationTest {
 		assertThat(missing.output()).startsWith("Query failed: column \"teacher\" does not exist")
 			.doesNotContain("at org.", "jdbc:", "Exception");
 
-		ToolResult slow = ask("SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b");
+		ToolResult slow = ask("SELECT count(*) FROM " + DIGITS + " a(n), " + DIGITS + " b(n), " + DIGITS + " c(n), "
+				+ DIGITS + " d(n), " + DIGITS + " e(n), " + DIGITS + " f(n), " + DIGITS + " g(n), " + DIGITS + " h(n), "
+				+ DIGITS + " i(n), " + DIGITS + " j(n)");
 		assertThat(slow.output()).startsWith("Query cancelled: it ran longer than 2 s");
 
 		ToolResult refused = ask("DELETE FROM courses");
@@ -136,6 +146,22 @@ class AskDatabaseToolTests extends IntegrationTest {
 			assertThat(result.error()).isTrue();
 			assertThat(result.output()).startsWith("Invalid arguments");
 		}
+	}
+
+	@Test
+	void answersCallsPastTheCapOfOneModelTurnWithAToolError() {
+		ToolExecutor tool = this.tools.find("ask_database").orElseThrow();
+		ToolContext turn = new ToolContext(this.tenants.caller().id(), "thread_test", "run_cap", "step_cap");
+		String arguments = JSON.writeValueAsString(Map.of("query", "SELECT count(*) AS n FROM courses"));
+		for (int i = 0; i < this.properties.maxCallsPerTurn(); i++) {
+			assertThat(tool.execute(new ToolCall("call_" + i, "ask_database", arguments), turn).output())
+				.contains("[[3]]");
+		}
+		ToolResult over = tool.execute(new ToolCall("call_over", "ask_database", arguments), turn);
+		assertThat(over.error()).isTrue();
+		assertThat(over.output()).startsWith("Call refused: ask_database may be called at most 5 times in one turn");
+		ToolContext next = new ToolContext(this.tenants.caller().id(), "thread_test", "run_cap", "step_next");
+		assertThat(tool.execute(new ToolCall("call_next", "ask_database", arguments), next).output()).contains("[[3]]");
 	}
 
 	static List<HostileQuery> hostileQueries() {
