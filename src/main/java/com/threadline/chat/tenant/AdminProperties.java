@@ -16,7 +16,7 @@ public record AdminProperties(@Nullable String token) {
 	/** The shortest operator token accepted: a guessable one would open every tenant. */
 	static final int MIN_TOKEN_LENGTH = 32;
 
-	AdminProperties {
+	public AdminProperties {
 		if (token != null && !token.isBlank() && token.strip().length() < MIN_TOKEN_LENGTH) {
 			throw new IllegalArgumentException(("ADMIN_TOKEN (admin.token) is %d characters long; it must have at "
 					+ "least %d. Generate one with: openssl rand -hex 32 (or leave ADMIN_TOKEN unset to disable the "
