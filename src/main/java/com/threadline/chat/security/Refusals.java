@@ -32,8 +32,11 @@ class Refusals {
 
 	private final OperatorApi operatorApi;
 
-	Refusals(OperatorApi operatorApi) {
+	private final RefusedPathVariable pathVariable;
+
+	Refusals(OperatorApi operatorApi, RefusedPathVariable pathVariable) {
 		this.operatorApi = operatorApi;
+		this.pathVariable = pathVariable;
 	}
 
 	/** No (usable) credential on a route that needs one. */
@@ -78,6 +81,12 @@ class Refusals {
 				ex.getMessage());
 		if (!this.operatorApi.enabled() && OperatorApi.mayBeFor(exchange.getRequest().getPath().value())) {
 			return Mono.error(noSuchRoute());
+		}
+		String param = this.pathVariable.of(exchange).orElse(null);
+		if (param != null) {
+			return Mono.error(ApiException.invalid(param,
+					"Invalid '%s': it contains a character that cannot be stored (NUL or an unpaired surrogate)."
+						.formatted(param)));
 		}
 		return Mono.error(ApiException.invalid(null,
 				"Invalid request: its URL, headers or parameters are not in canonical form (encoded slashes, "

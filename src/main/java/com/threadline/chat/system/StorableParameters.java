@@ -1,8 +1,6 @@
 package com.threadline.chat.system;
 
 import java.beans.PropertyEditorSupport;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,19 +18,9 @@ import org.springframework.web.bind.annotation.InitBinder;
 @ControllerAdvice
 class StorableParameters {
 
-	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
-
 	@InitBinder
 	void storableStrings(WebDataBinder binder) {
-		binder.registerCustomEditor(String.class, new Editor(param(binder.getObjectName())));
-	}
-
-	/**
-	 * OpenAI's name for a parameter: {@code threadId} is {@code thread_id}; header names
-	 * such as {@code Last-Event-ID} stay as they are.
-	 */
-	private static String param(String name) {
-		return name.contains("-") ? name : CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+		binder.registerCustomEditor(String.class, new Editor(StorableText.openAiName(binder.getObjectName())));
 	}
 
 	private static final class Editor extends PropertyEditorSupport {

@@ -1,5 +1,8 @@
 package com.threadline.chat.system;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * is refused at the edge as a 400, never left to fail as a 500 at the database.
  */
 public final class StorableText {
+
+	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
 	private StorableText() {
 	}
@@ -28,6 +33,14 @@ public final class StorableText {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * OpenAI's name for a Java parameter: {@code threadId} is {@code thread_id}; header
+	 * names such as {@code Last-Event-ID} stay as they are.
+	 */
+	public static String openAiName(String name) {
+		return name.contains("-") ? name : CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
 	}
 
 	/**

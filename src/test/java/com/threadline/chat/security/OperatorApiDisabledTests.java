@@ -46,6 +46,8 @@ class OperatorApiDisabledTests {
 		registry.add("spring.datasource.username", db::username);
 		registry.add("spring.datasource.password", db::password);
 		registry.add("admin.token", () -> "");
+		registry.add("chat.master-key", () -> IntegrationTest.MASTER_KEY);
+		registry.add("chat.database.allow-superuser", () -> "true");
 		registry.add("chat.tool.sql.password", () -> IntegrationTest.ASK_DB_PASSWORD);
 		registry.add("chat.llm.base-url", () -> FakeModelServer.shared().baseUrl());
 		registry.add("chat.llm.api-key", () -> IntegrationTest.MODEL_API_KEY);

@@ -18,6 +18,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import com.threadline.chat.ThreadlineApplication;
+import com.threadline.chat.support.IntegrationTest;
 import com.threadline.chat.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,8 @@ class DatabaseRoleTests {
 		TestDatabase.Info db = TestDatabase.get();
 		assertThatThrownBy(() -> new SpringApplicationBuilder(ThreadlineApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
-				"--spring.datasource.password=" + db.password(), "--chat.demo.enabled=false"))
+				"--spring.datasource.password=" + db.password(), "--chat.master-key=" + IntegrationTest.MASTER_KEY,
+				"--chat.demo.enabled=false"))
 			.rootCause()
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("Refusing to start: the database role '%s' is a superuser", db.username())
