@@ -186,7 +186,16 @@ record MalformedInput(String method, String path, @Nullable String body, String 
 				admin("/admin/tenants", "{'name':'<NUL>'}", "name"), admin("/admin/tenants", "{'name':5}", "name"),
 				admin("/admin/tenants/%00/disable", null, "tenant_id"),
 				admin("/admin/tenants/%00/enable", null, "tenant_id"),
-				admin("/admin/tenants/%00/api_keys", null, "tenant_id"));
+				admin("/admin/tenants/%00/api_keys", null, "tenant_id"),
+				post("/v1/user_tokens/revoke", "{'user':'u<NUL>'}", "user"),
+				post("/v1/user_tokens/revoke", "{'user':5}", "user"),
+				post("/v1/stream_tickets", "{'thread_id':'t<NUL>','run_id':'r'}", "thread_id"),
+				post("/v1/stream_tickets", "{'thread_id':'{busy}','run_id':5}", "run_id"),
+				admin("/admin/tenants/%00/signing_keys", null, "tenant_id"),
+				admin("/admin/tenants/{tenant}/limits", "{'streams_per_user':'x'}", "streams_per_user"),
+				admin("/admin/tenants/{tenant}/models", "{'models':['m<NUL>']}", "models[0]"),
+				admin("/admin/tenants/{tenant}/assistants/{asst}/server_tools", "{'server_tools':[5]}",
+						"server_tools[0]"));
 	}
 
 	private static MalformedInput image(String path, String url) {
