@@ -3,8 +3,8 @@ package com.threadline.chat.tool;
 import java.util.List;
 
 /**
- * A tool call's result: the text the model reads next, and what the call produced for
- * the run's records (a {@code code_interpreter} call's logs, images and files).
+ * A tool call's result: the text the model reads next, and what the call produced for the
+ * run's records (a {@code code_interpreter} call's logs, images and files).
  *
  * @param output the output the model reads (for an error, a short message the model can
  * act on)
@@ -38,8 +38,8 @@ public record ToolResult(String output, boolean error, List<Output> outputs) {
 		}
 
 		/**
-		 * A file the code wrote, stored as a File; the reply cites it as {@code path} (for
-		 * {@code sandbox:/mnt/data/…} links, a {@code file_path} annotation).
+		 * A file the code wrote, stored as a File; the reply cites it as {@code path}
+		 * (for {@code sandbox:/mnt/data/…} links, a {@code file_path} annotation).
 		 */
 		record File(String fileId, String path) implements Output {
 		}
