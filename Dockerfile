@@ -10,10 +10,13 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests -Dsprin
  && java -Djarmode=tools -jar target/threadline-*.jar extract --layers --destination /extracted
 
 FROM eclipse-temurin:25-jre
+# bubblewrap and CPython with numpy, pandas and matplotlib: the code_interpreter sandbox (without them the tool is
+# unavailable and assistants that declare it are refused).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends curl \
+ && apt-get install -y --no-install-recommends curl bubblewrap python3 python3-numpy python3-pandas python3-matplotlib \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --home-dir /app threadline
+ && useradd --system --uid 10001 --home-dir /app threadline \
+ && install -d -o threadline -g threadline -m 0700 /var/lib/threadline /var/lib/threadline/files
 WORKDIR /app
 # Least-changing layers first, so a code change rebuilds only the last one.
 COPY --from=build /extracted/dependencies/ ./
