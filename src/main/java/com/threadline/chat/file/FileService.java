@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -98,6 +99,30 @@ public class FileService {
 			}
 		}
 		return fileIds.stream().map(id -> FileView.of(found.get(id))).toList();
+	}
+
+	/**
+	 * Checks that {@code fileId} is a file the caller may see, else a 400 naming
+	 * {@code param} (e.g. {@code attachments[0].file_id}).
+	 */
+	@Transactional(readOnly = true)
+	public FileView requireOne(Caller caller, String fileId, String param) {
+		return this.files.findByTenantIdAndId(caller.tenantId(), fileId)
+			.filter(file -> caller.mayAccess(file.user))
+			.map(FileView::of)
+			.orElseThrow(() -> ApiException.invalid(param, "No file found with id '%s'.".formatted(fileId)));
+	}
+
+	/**
+	 * Checks {@code tool_resources} (of a thread or an assistant, named {@code param}):
+	 * {@code code_interpreter.file_ids} at most 20 files the caller may see, else a 400
+	 * naming {@code param.code_interpreter.file_ids[i]}. Returns the ids.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> requireToolResources(Caller caller, @Nullable JsonNode toolResources, String param) {
+		List<String> ids = ToolResourceFiles.codeInterpreter(toolResources, param);
+		require(caller, ids, param + ".code_interpreter.file_ids");
+		return ids;
 	}
 
 	/**
