@@ -11,6 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -48,6 +50,11 @@ class S3Storage implements FileStorage {
 			.httpClient(UrlConnectionHttpClient.create())
 			.region(Region.of(settings.region()))
 			.forcePathStyle(settings.pathStyle())
+			// Checksums only where the API demands them: S3-compatible stores (MinIO's
+			// older
+			// releases, S3Proxy, Ceph) reject the SDK's newer default trailing checksums.
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
 			.credentialsProvider(settings.accessKey().isBlank() ? DefaultCredentialsProvider.builder().build()
 					: StaticCredentialsProvider
 						.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())));
