@@ -11,7 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.threadline.chat.modelaccess.ModelAccess;
+import com.threadline.chat.file.FileService;
 import com.threadline.chat.system.ApiException;
+import com.threadline.chat.tenant.Caller;
 import com.threadline.chat.system.ListPage;
 import com.threadline.chat.system.Limits;
 import com.threadline.chat.system.ListQuery;
@@ -32,10 +34,13 @@ public class AssistantService {
 
 	private final ModelAccess models;
 
-	AssistantService(Assistants assistants, AssistantExtensions extensions, ModelAccess models) {
+	private final FileService files;
+
+	AssistantService(Assistants assistants, AssistantExtensions extensions, ModelAccess models, FileService files) {
 		this.assistants = assistants;
 		this.extensions = extensions;
 		this.models = models;
+		this.files = files;
 	}
 
 	/**
@@ -135,7 +140,11 @@ public class AssistantService {
 			assistant.instructions = Limits.maxLength(changes.instructions(), "instructions", 256_000);
 		}
 		if (changes.toolResources() != null) {
-			assistant.toolResources = changes.toolResources();
+			// Only the tenant's API key writes assistants: it may name any of the
+			// tenant's files.
+			this.files.requireToolResources(Caller.apiKey(assistant.tenantId), changes.toolResources(),
+					"tool_resources");
+			assistant.toolResources = changes.toolResources().isNull() ? null : changes.toolResources();
 		}
 		if (changes.temperature() != null) {
 			assistant.temperature = Limits.between0And(changes.temperature(), "temperature", 2.0);

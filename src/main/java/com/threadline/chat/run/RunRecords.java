@@ -76,7 +76,7 @@ class RunRecords {
 	@Transactional
 	RunView create(Caller caller, String threadId, String runId, NewRun request) {
 		this.threads.find(caller, threadId);
-		return insert(caller.tenantId(), threadId, runId, request, options(caller, request));
+		return insert(caller, threadId, runId, request, options(caller, request));
 	}
 
 	/** A thread made for a run, and the run. */
@@ -93,7 +93,7 @@ class RunRecords {
 		JsonNode toolResources = (thread.toolResources() != null) ? thread.toolResources() : request.toolResources();
 		ThreadView view = this.threads.create(caller, thread.user(), thread.metadata(), toolResources,
 				thread.messages(), "thread.");
-		return new Created(view, insert(caller.tenantId(), view.id(), runId, run, options));
+		return new Created(view, insert(caller, view.id(), runId, run, options));
 	}
 
 	/** Changes a run's metadata, the one thing of a run a client may change. */
@@ -173,7 +173,8 @@ class RunRecords {
 		return options;
 	}
 
-	private RunView insert(String tenantId, String threadId, String runId, NewRun request, RunOptions options) {
+	private RunView insert(Caller caller, String threadId, String runId, NewRun request, RunOptions options) {
+		String tenantId = caller.tenantId();
 		List<NewMessage> additional = (request.additionalMessages() != null) ? request.additionalMessages() : List.of();
 		if (additional.size() > 32) {
 			throw ApiException.invalid("additional_messages",
@@ -182,7 +183,7 @@ class RunRecords {
 		this.threads.lockForRun(tenantId, threadId, runId);
 		this.quota.admit(tenantId, threadId);
 		for (int i = 0; i < additional.size(); i++) {
-			this.messages.addForRun(tenantId, threadId, additional.get(i), "additional_messages[%d].".formatted(i));
+			this.messages.addForRun(caller, threadId, additional.get(i), "additional_messages[%d].".formatted(i));
 		}
 		Instant now = Instant.now();
 		Run run = new Run(runId, tenantId, threadId, request.assistantId(), options,

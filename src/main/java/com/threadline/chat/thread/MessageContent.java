@@ -27,7 +27,9 @@ final class MessageContent {
 	private MessageContent() {
 	}
 
-	static ArrayNode parse(@Nullable JsonNode content, String param) {
+	private static final Set<String> DETAILS = Set.of("auto", "low", "high");
+
+	static ArrayNode parse(@Nullable JsonNode content, String param, Attachments.FileCheck files) {
 		if (content == null || content.isNull()) {
 			throw ApiException.invalid(param, "Missing required parameter: '%s'.".formatted(param));
 		}
@@ -51,7 +53,9 @@ final class MessageContent {
 				parts.add(text(value));
 			}
 			else if (IMAGE_PARTS.contains(type) && part.get(type) != null && part.get(type).isObject()) {
-				parts.add(type.equals("image_url") ? imageUrl(part, at + ".image_url.url") : part);
+				detail(part.get(type), "%s.%s.detail".formatted(at, type));
+				parts.add(type.equals("image_url") ? imageUrl(part, at + ".image_url.url")
+						: imageFile(part, at + ".image_file.file_id", files));
 			}
 			else {
 				throw ApiException.invalid(at + ".type",
@@ -81,6 +85,24 @@ final class MessageContent {
 			throw ApiException.invalid(param, "Invalid '%s': expected an https URL or a data URL.".formatted(param));
 		}
 		return part;
+	}
+
+	/** An {@code image_file} part whose file the caller may see. */
+	private static JsonNode imageFile(JsonNode part, String param, Attachments.FileCheck files) {
+		JsonNode fileId = part.get("image_file").get("file_id");
+		if (fileId == null || !fileId.isString() || fileId.asString().isEmpty()) {
+			throw ApiException.invalid(param, "Missing required parameter: '%s'.".formatted(param));
+		}
+		files.require(fileId.asString(), param);
+		return part;
+	}
+
+	private static void detail(JsonNode image, String param) {
+		JsonNode detail = image.get("detail");
+		if (detail != null && !detail.isNull() && !(detail.isString() && DETAILS.contains(detail.asString()))) {
+			throw ApiException.invalid(param,
+					"Invalid value for '%s': expected one of 'auto', 'low' or 'high'.".formatted(param));
+		}
 	}
 
 	static ObjectNode text(String value) {

@@ -11,6 +11,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.threadline.chat.file.FileService;
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.ListPage;
 import com.threadline.chat.system.ListQuery;
@@ -31,9 +32,12 @@ public class MessageService {
 
 	private final Threads threads;
 
-	MessageService(Messages messages, Threads threads) {
+	private final FileService files;
+
+	MessageService(Messages messages, Threads threads, FileService files) {
 		this.messages = messages;
 		this.threads = threads;
+		this.files = files;
 	}
 
 	/**
@@ -46,7 +50,7 @@ public class MessageService {
 			throw ApiException.invalid(null,
 					"Can't add messages to %s while a run %s is active.".formatted(threadId, thread.activeRunId));
 		}
-		return insert(caller.tenantId(), threadId, message, "", null, null);
+		return insert(caller, threadId, message, "", null, null);
 	}
 
 	@Transactional(readOnly = true)
@@ -96,11 +100,11 @@ public class MessageService {
 
 	/**
 	 * Adds a message on behalf of a run ({@code additional_messages}), bypassing the lock
-	 * the run itself holds.
+	 * the run itself holds; its files are checked against the run's caller.
 	 */
 	@Transactional
-	public MessageView addForRun(String tenantId, String threadId, NewMessage message, String paramPrefix) {
-		return insert(tenantId, threadId, message, paramPrefix, null, null);
+	public MessageView addForRun(Caller caller, String threadId, NewMessage message, String paramPrefix) {
+		return insert(caller, threadId, message, paramPrefix, null, null);
 	}
 
 	/** Starts the assistant's reply of a run: an empty, {@code in_progress} message. */
@@ -136,8 +140,10 @@ public class MessageService {
 		return MessageView.of(this.messages.saveAndFlush(message));
 	}
 
-	MessageView insert(String tenantId, String threadId, NewMessage input, String paramPrefix,
+	MessageView insert(Caller caller, String threadId, NewMessage input, String paramPrefix,
 			@Nullable String assistantId, @Nullable String runId) {
+		String tenantId = caller.tenantId();
+		Attachments.FileCheck fileCheck = (fileId, param) -> this.files.requireOne(caller, fileId, param);
 		String role = input.role();
 		if (role == null) {
 			throw ApiException.invalid(paramPrefix + "role",
@@ -147,8 +153,8 @@ public class MessageService {
 			throw ApiException.invalid(paramPrefix + "role",
 					"Invalid value: '%s'. Supported values are: 'user' and 'assistant'.".formatted(role));
 		}
-		JsonNode content = MessageContent.parse(input.content(), paramPrefix + "content");
-		JsonNode attachments = Attachments.checked(input.attachments(), paramPrefix + "attachments");
+		JsonNode content = MessageContent.parse(input.content(), paramPrefix + "content", fileCheck);
+		JsonNode attachments = Attachments.checked(input.attachments(), paramPrefix + "attachments", fileCheck);
 		Message message = new Message(ObjectIds.next("msg"), tenantId, threadId, role, content, "completed",
 				attachments, Metadata.checked(input.metadata()));
 		message.assistantId = assistantId;

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.threadline.chat.file.FileService;
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.Limits;
 import com.threadline.chat.system.ListPage;
@@ -29,9 +30,12 @@ public class ThreadService {
 
 	private final MessageService messages;
 
-	ThreadService(Threads threads, MessageService messages) {
+	private final FileService files;
+
+	ThreadService(Threads threads, MessageService messages, FileService files) {
 		this.threads = threads;
 		this.messages = messages;
+		this.files = files;
 	}
 
 	/**
@@ -57,6 +61,7 @@ public class ThreadService {
 			Limits.maxLength(owner, paramPrefix + "user", 256);
 		}
 		refuseUserToolResources(caller, toolResources);
+		this.files.requireToolResources(caller, toolResources, paramPrefix + "tool_resources");
 		List<NewMessage> messages = (initial != null) ? initial : List.of();
 		if (messages.size() > 32) {
 			throw ApiException.invalid(paramPrefix + "messages",
@@ -67,8 +72,8 @@ public class ThreadService {
 		thread.toolResources = toolResources;
 		this.threads.saveAndFlush(thread);
 		for (int i = 0; i < messages.size(); i++) {
-			this.messages.insert(caller.tenantId(), thread.id, messages.get(i),
-					"%smessages[%d].".formatted(paramPrefix, i), null, null);
+			this.messages.insert(caller, thread.id, messages.get(i), "%smessages[%d].".formatted(paramPrefix, i), null,
+					null);
 		}
 		return ThreadView.of(thread);
 	}
@@ -83,6 +88,7 @@ public class ThreadService {
 			@Nullable JsonNode toolResources) {
 		ChatThread thread = load(caller, threadId);
 		refuseUserToolResources(caller, toolResources);
+		this.files.requireToolResources(caller, toolResources, "tool_resources");
 		if (metadata != null) {
 			thread.metadata = Metadata.checked(metadata);
 		}

@@ -47,6 +47,8 @@ class IsolationMatrixTests extends IntegrationTest {
 
 	private String step;
 
+	private String file;
+
 	@BeforeAll
 	void objects() {
 		this.api = new Api(this.port);
@@ -70,6 +72,24 @@ class IsolationMatrixTests extends IntegrationTest {
 			.get("id")
 			.asString();
 		pausedRun(alice);
+		this.file = upload(alice);
+	}
+
+	/** A file of alice's, uploaded with her token. */
+	private static String upload(WebTestClient alice) {
+		org.springframework.http.client.MultipartBodyBuilder body = new org.springframework.http.client.MultipartBodyBuilder();
+		body.part("purpose", "assistants");
+		body.part("file", "alice's secret file".getBytes()).filename("secret.txt");
+		byte[] response = alice.post()
+			.uri("/v1/files")
+			.body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(body.build()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		return Api.json(new String(response)).get("id").asString();
 	}
 
 	/** A run of alice's waiting in requires_action for a client function's output. */
@@ -111,30 +131,32 @@ class IsolationMatrixTests extends IntegrationTest {
 	static Stream<Arguments> calls() {
 		Map<String, Object> rename = Map.of("name", "x", "metadata", Map.of("v", "2"));
 		Map<String, Object> newMessage = Map.of("role", "user", "content", "intruder");
-		return Stream
-			.of(new Call("get assistant", HttpMethod.GET, "/v1/assistants/{a}", null, false),
-					new Call("modify assistant", HttpMethod.POST, "/v1/assistants/{a}", rename, false),
-					new Call("delete assistant", HttpMethod.DELETE, "/v1/assistants/{a}", null, false),
-					new Call("get thread", HttpMethod.GET, "/v1/threads/{t}", null, true),
-					new Call("modify thread", HttpMethod.POST, "/v1/threads/{t}", rename, true),
-					new Call("delete thread", HttpMethod.DELETE, "/v1/threads/{t}", null, true),
-					new Call("list messages", HttpMethod.GET, "/v1/threads/{t}/messages", null, true),
-					new Call("create message", HttpMethod.POST, "/v1/threads/{t}/messages", newMessage, true),
-					new Call("get message", HttpMethod.GET, "/v1/threads/{t}/messages/{m}", null, true),
-					new Call("modify message", HttpMethod.POST, "/v1/threads/{t}/messages/{m}", rename, true),
-					new Call("delete message", HttpMethod.DELETE, "/v1/threads/{t}/messages/{m}", null, true),
-					new Call("create run", HttpMethod.POST, "/v1/threads/{t}/runs", Map.of("assistant_id", "{a}"),
-							true),
-					new Call("list runs", HttpMethod.GET, "/v1/threads/{t}/runs", null, true),
-					new Call("get run", HttpMethod.GET, "/v1/threads/{t}/runs/{r}", null, true),
-					new Call("modify run", HttpMethod.POST, "/v1/threads/{t}/runs/{r}", rename, true),
-					new Call("cancel run", HttpMethod.POST, "/v1/threads/{t}/runs/{r}/cancel", Map.of(), true),
-					new Call("submit tool outputs", HttpMethod.POST, "/v1/threads/{t}/runs/{r}/submit_tool_outputs",
-							Map.of("tool_outputs", List.of(Map.of("tool_call_id", "call_x", "output", "planted"))),
-							true),
-					new Call("list steps", HttpMethod.GET, "/v1/threads/{t}/runs/{r}/steps", null, true),
-					new Call("get step", HttpMethod.GET, "/v1/threads/{t}/runs/{r}/steps/{s}", null, true),
-					new Call("run events", HttpMethod.GET, "/v1/threads/{t}/runs/{r}/events", null, true))
+		return Stream.of(new Call("get assistant", HttpMethod.GET, "/v1/assistants/{a}", null, false),
+				new Call("modify assistant", HttpMethod.POST, "/v1/assistants/{a}", rename, false),
+				new Call("delete assistant", HttpMethod.DELETE, "/v1/assistants/{a}", null, false),
+				new Call("get thread", HttpMethod.GET, "/v1/threads/{t}", null, true),
+				new Call("modify thread", HttpMethod.POST, "/v1/threads/{t}", rename, true),
+				new Call("delete thread", HttpMethod.DELETE, "/v1/threads/{t}", null, true),
+				new Call("list messages", HttpMethod.GET, "/v1/threads/{t}/messages", null, true),
+				new Call("create message", HttpMethod.POST, "/v1/threads/{t}/messages", newMessage, true),
+				new Call("get message", HttpMethod.GET, "/v1/threads/{t}/messages/{m}", null, true),
+				new Call("modify message", HttpMethod.POST, "/v1/threads/{t}/messages/{m}", rename, true),
+				new Call("delete message", HttpMethod.DELETE, "/v1/threads/{t}/messages/{m}", null, true),
+				new Call("create run", HttpMethod.POST, "/v1/threads/{t}/runs", Map.of("assistant_id", "{a}"), true),
+				new Call("list runs", HttpMethod.GET, "/v1/threads/{t}/runs", null, true),
+				new Call("get run", HttpMethod.GET, "/v1/threads/{t}/runs/{r}", null, true),
+				new Call("modify run", HttpMethod.POST, "/v1/threads/{t}/runs/{r}", rename, true),
+				new Call("cancel run", HttpMethod.POST, "/v1/threads/{t}/runs/{r}/cancel", Map.of(), true),
+				new Call("submit tool outputs", HttpMethod.POST, "/v1/threads/{t}/runs/{r}/submit_tool_outputs",
+						Map.of("tool_outputs", List.of(Map.of("tool_call_id", "call_x", "output", "planted"))), true),
+				new Call("list steps", HttpMethod.GET, "/v1/threads/{t}/runs/{r}/steps", null, true),
+				new Call("get step", HttpMethod.GET, "/v1/threads/{t}/runs/{r}/steps/{s}", null, true),
+				new Call("run events", HttpMethod.GET, "/v1/threads/{t}/runs/{r}/events", null, true),
+				new Call("get file", HttpMethod.GET, "/v1/files/{f}", null, true),
+				new Call("file content", HttpMethod.GET, "/v1/files/{f}/content", null, true),
+				new Call("delete file", HttpMethod.DELETE, "/v1/files/{f}", null, true),
+				new Call("attach file", HttpMethod.POST, "/v1/threads/{t}/messages",
+						Map.of("role", "user", "content", "x", "attachments", List.of(Map.of("file_id", "{f}"))), true))
 			.flatMap(call -> Stream.of(Arguments.of(call, "another tenant's key"),
 					Arguments.of(call, "another tenant's user"), Arguments.of(call, "another user's token")))
 			.filter(args -> ((Call) args.get()[0]).userScoped() || !"another user's token".equals(args.get()[1]));
@@ -154,10 +176,11 @@ class IsolationMatrixTests extends IntegrationTest {
 			.replace("{t}", this.thread)
 			.replace("{m}", this.message)
 			.replace("{r}", this.run)
-			.replace("{s}", this.step);
+			.replace("{s}", this.step)
+			.replace("{f}", this.file);
 		WebTestClient.RequestBodySpec request = this.api.as(credential).method(call.method()).uri(path);
 		WebTestClient.ResponseSpec response = (call.body() != null) ? request.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(JSON.writeValueAsString(call.body()).replace("{a}", this.assistant))
+			.bodyValue(JSON.writeValueAsString(call.body()).replace("{a}", this.assistant).replace("{f}", this.file))
 			.exchange() : request.exchange();
 		String body = new String(response.expectStatus().isNotFound().expectBody().returnResult().getResponseBody());
 		assertThat(Api.json(body).at("/error/message").asString()).matches("^(No |Invalid URL).*")
@@ -178,6 +201,7 @@ class IsolationMatrixTests extends IntegrationTest {
 		assertThat(run.get("status").asString()).isEqualTo("requires_action");
 		assertThat(run.get("metadata").get("v").asString()).isEqualTo("1");
 		assertThat(Api.get(key, "/v1/threads/" + this.thread + "/runs", 200).get("data")).hasSize(1);
+		assertThat(Api.get(key, "/v1/files/" + this.file, 200).get("filename").asString()).isEqualTo("secret.txt");
 	}
 
 }

@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
+
 import com.threadline.chat.support.Api;
 import com.threadline.chat.support.IntegrationTest;
 
@@ -32,6 +35,34 @@ class ListingIsolationTests extends IntegrationTest {
 		assertThat(Api.get(this.api.as(a.apiKey()), "/v1/courses", 200).get("data")).hasSize(1);
 		List.of("/v1/assistants", "/v1/threads", "/v1/courses")
 			.forEach(path -> assertThat(Api.get(this.api.as(a.apiKey()), path, 200).toString()).contains("a-only"));
+	}
+
+	@Test
+	void fileListingsShowOnlyTheCallersOwnFiles() {
+		Api.Tenant a = this.api.newTenant("A");
+		Api.Tenant b = this.api.newTenant("B");
+		upload(this.api.userToken(a, "alice"), "a-only-alice.txt");
+		upload(a.apiKey(), "a-only-tenant.txt");
+		assertThat(Api.get(this.api.as(b.apiKey()), "/v1/files", 200).get("data")).isEmpty();
+		assertThat(Api.get(this.api.as(this.api.userToken(b, "alice")), "/v1/files", 200).get("data")).isEmpty();
+		assertThat(Api.get(this.api.as(this.api.userToken(a, "bob")), "/v1/files", 200).get("data")).isEmpty();
+		assertThat(Api.get(this.api.as(this.api.userToken(a, "alice")), "/v1/files", 200).toString())
+			.contains("a-only-alice.txt")
+			.doesNotContain("a-only-tenant.txt");
+		assertThat(Api.get(this.api.as(a.apiKey()), "/v1/files", 200).get("data")).hasSize(2);
+	}
+
+	private void upload(String credential, String filename) {
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		body.part("purpose", "assistants");
+		body.part("file", "x".getBytes()).filename(filename);
+		this.api.as(credential)
+			.post()
+			.uri("/v1/files")
+			.body(BodyInserters.fromMultipartData(body.build()))
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 }

@@ -29,6 +29,7 @@ record MalformedInput(String method, String path, @Nullable String body, String 
 		all.addAll(messages());
 		all.addAll(runs());
 		all.addAll(others());
+		all.addAll(files());
 		return all;
 	}
 
@@ -196,6 +197,32 @@ record MalformedInput(String method, String path, @Nullable String body, String 
 				admin("/admin/tenants/{tenant}/models", "{'models':['m<NUL>']}", "models[0]"),
 				admin("/admin/tenants/{tenant}/assistants/{asst}/server_tools", "{'server_tools':[5]}",
 						"server_tools[0]"));
+	}
+
+	private static List<MalformedInput> files() {
+		String messages = "/v1/threads/{thread}/messages";
+		String ci = "tool_resources.code_interpreter.file_ids";
+		return List.of(get("/v1/files/%00", "file_id"), delete("/v1/files/%00", "file_id"),
+				get("/v1/files/%00/content", "file_id"), get("/v1/files?after=%00", "after"),
+				get("/v1/files?limit=x", "limit"), get("/v1/files?limit=10001", "limit"),
+				get("/v1/files?order=up", "order"), get("/v1/files?purpose=batch", "purpose"),
+				post(messages, "{'role':'user','content':'x','attachments':[{'file_id':5}]}", "attachments[0].file_id"),
+				post(messages, "{'role':'user','content':'x','attachments':[{'tools':[]}]}", "attachments[0].file_id"),
+				post(messages, "{'role':'user','content':'x','attachments':[{'file_id':'f','tools':[{'type':'x'}]}]}",
+						"attachments[0].tools[0].type"),
+				post(messages, "{'role':'user','content':'x','attachments':[{'file_id':'f','tools':5}]}",
+						"attachments[0].tools"),
+				post(messages, "{'role':'user','content':[{'type':'image_file','image_file':{}}]}",
+						"content[0].image_file.file_id"),
+				post(messages,
+						"{'role':'user','content':[{'type':'image_file','image_file':{'file_id':'f','detail':'x'}}]}",
+						"content[0].image_file.detail"),
+				post("/v1/threads", "{'tool_resources':{'code_interpreter':{'file_ids':[5]}}}", ci + "[0]"),
+				post("/v1/threads", "{'tool_resources':{'code_interpreter':{'file_ids':'f'}}}", ci),
+				post("/v1/threads", "{'tool_resources':{'code_interpreter':5}}", "tool_resources.code_interpreter"),
+				post("/v1/assistants", "{'model':'gpt','tool_resources':{'code_interpreter':{'file_ids':[5]}}}",
+						ci + "[0]"),
+				post("/v1/assistants/{asst}", "{'tool_resources':5}", "tool_resources"));
 	}
 
 	private static MalformedInput image(String path, String url) {

@@ -36,7 +36,7 @@ class MalformedInputTests extends IntegrationTest {
 	private static final String ROWS = "(select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from %s t where tenant_id = ?)";
 
 	private static final String FINGERPRINT = "select concat_ws(' | ', " + String.join(", ",
-			List.of("assistants", "threads", "messages", "runs", "run_steps", "courses", "api_keys")
+			List.of("assistants", "threads", "messages", "runs", "run_steps", "courses", "api_keys", "files")
 				.stream()
 				.map(ROWS::formatted)
 				.toList())
@@ -76,10 +76,11 @@ class MalformedInputTests extends IntegrationTest {
 	void acceptsWhatLooksCloseButIsValid() {
 		WebTestClient key = this.api.as(apiKey);
 		String path = "/v1/threads/" + ids.get("thread") + "/messages";
+		String file = uploaded(key);
 		JsonNode emoji = Api.post(key, path, Map.of("role", "user", "content", "I 💙 SQL", "attachments",
-				List.of(Map.of("file_id", "file-1", "tools", List.of())), "metadata", Map.of("k", "é")), 200);
+				List.of(Map.of("file_id", file, "tools", List.of())), "metadata", Map.of("k", "é")), 200);
 		assertThat(emoji.at("/content/0/text/value").asString()).isEqualTo("I 💙 SQL");
-		assertThat(emoji.at("/attachments/0/file_id").asString()).isEqualTo("file-1");
+		assertThat(emoji.at("/attachments/0/file_id").asString()).isEqualTo(file);
 		for (String url : List.of("https://example.com/a.png", "data:image/png;base64,iVBORw0KGgo=")) {
 			JsonNode image = Api.post(key, path, Map.of("role", "user", "content",
 					List.of(Map.of("type", "image_url", "image_url", Map.of("url", url)))), 200);
@@ -92,6 +93,22 @@ class MalformedInputTests extends IntegrationTest {
 		assertThat(assistant.at("/response_format/json_schema/name").asString()).isEqualTo("answer");
 		assertThat(Api.post(key, "/v1/user_tokens", Map.of("user", "u", "ttl_seconds", 60), 201).get("user").asString())
 			.isEqualTo("u");
+	}
+
+	private static String uploaded(WebTestClient key) {
+		org.springframework.http.client.MultipartBodyBuilder body = new org.springframework.http.client.MultipartBodyBuilder();
+		body.part("purpose", "assistants");
+		body.part("file", "a,b\n".getBytes()).filename("close.csv");
+		byte[] response = key.post()
+			.uri("/v1/files")
+			.body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(body.build()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		return Api.json(new String(response, java.nio.charset.StandardCharsets.UTF_8)).get("id").asString();
 	}
 
 	private JsonNode send(WebTestClient client, MalformedInput input) {
@@ -118,7 +135,7 @@ class MalformedInputTests extends IntegrationTest {
 	private static String fingerprint() throws SQLException {
 		try (Connection connection = TestDatabase.get().connect();
 				PreparedStatement statement = connection.prepareStatement(FINGERPRINT)) {
-			for (int i = 1; i <= 7; i++) {
+			for (int i = 1; i <= 8; i++) {
 				statement.setString(i, ids.get("tenant"));
 			}
 			try (ResultSet result = statement.executeQuery()) {
