@@ -51,7 +51,12 @@ final class Interpreter implements AutoCloseable {
 	static Interpreter start(Jail jail, CodeInterpreterProperties properties, OptionalInt uid) {
 		Process process;
 		try {
-			process = new ProcessBuilder(jail.command(uid)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+			ProcessBuilder builder = new ProcessBuilder(jail.command(uid))
+				.redirectError(ProcessBuilder.Redirect.DISCARD);
+			// bwrap itself is pid 1 in the jail, readable there: it must not carry the
+			// server's environment (secrets) either, not only the interpreter.
+			builder.environment().clear();
+			process = builder.start();
 		}
 		catch (IOException ex) {
 			throw new InterpreterBroken("the sandbox could not start: " + ex.getMessage(), ex);
