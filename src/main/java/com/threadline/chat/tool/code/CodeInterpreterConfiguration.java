@@ -1,9 +1,10 @@
 package com.threadline.chat.tool.code;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import com.threadline.chat.file.FileService;
 
 /**
  * Wires {@code code_interpreter} when {@code chat.tool.code.enabled} (the default). The
@@ -25,10 +26,10 @@ class CodeInterpreterConfiguration {
 	}
 
 	@Bean
-	CodeInterpreterTool codeInterpreterTool(InterpreterPool pool, Sessions sessions, ObjectProvider<SessionFiles> files,
+	CodeInterpreterTool codeInterpreterTool(InterpreterPool pool, Sessions sessions, FileService files,
 			CodeInterpreterProperties properties) {
 		return new CodeInterpreterTool(pool, sessions,
-				new SessionWork(files.getIfAvailable(() -> SessionFiles.NONE), properties));
+				new SessionWork(new TenantFiles(files, properties.maxFileSize().toBytes()), properties));
 	}
 
 }

@@ -29,21 +29,4 @@ interface SessionFiles {
 
 	}
 
-	/**
-	 * No Files at all: nothing goes in, and written files are reported but not stored.
-	 */
-	SessionFiles NONE = new SessionFiles() {
-
-		@Override
-		public List<Incoming> existing(String tenantId, List<String> fileIds) {
-			return List.of();
-		}
-
-		@Override
-		public String store(String tenantId, @Nullable String user, String filename, byte[] content) {
-			throw new UnsupportedOperationException("files are not stored on this server");
-		}
-
-	};
-
 }
