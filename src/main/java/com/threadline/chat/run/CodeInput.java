@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code code} string starts; as it only yields a string once it is closed, the part
  * written so far is decoded by Jackson as a string closed early, holding back an escape
  * (or the first half of an escaped surrogate pair) that has not fully arrived. Arguments
- * that do not start as an object are the code itself, as the tool also takes them.
+ * that are a JSON string are the code as that string; any others that do not start as an
+ * object are the code itself, as the tool also takes them.
  */
 final class CodeInput {
 
@@ -59,12 +60,13 @@ final class CodeInput {
 
 	/**
 	 * The code of complete arguments, as the tool runs it: the {@code code} string of an
-	 * object, otherwise the arguments as they are.
+	 * object, a JSON string's value, otherwise the arguments as they are.
 	 */
 	static String of(String arguments) {
 		try {
-			JsonNode code = JsonMapper.shared().readTree(arguments).path(CODE);
-			return code.isString() ? code.asString() : arguments;
+			JsonNode node = JsonMapper.shared().readTree(arguments);
+			JsonNode code = (node == null || node.isString()) ? node : node.path(CODE);
+			return (code != null && code.isString()) ? code.asString() : arguments;
 		}
 		catch (JacksonException ex) {
 			return arguments;
@@ -117,7 +119,11 @@ final class CodeInput {
 		if (start.isEmpty()) {
 			return "";
 		}
-		this.mode = start.startsWith("{") ? Mode.OBJECT : Mode.RAW;
+		this.mode = (start.startsWith("{") || start.startsWith("\"")) ? Mode.OBJECT : Mode.RAW;
+		if (start.startsWith("\"")) {
+			// A JSON string is the code itself: its value starts right here.
+			this.afterName = seen.length() - start.length();
+		}
 		return (this.mode == Mode.RAW) ? seen : feed(seen);
 	}
 

@@ -69,6 +69,8 @@ class CodeInputTests {
 		assertThat(pieces("  ", "x = 1")).containsExactly("", "  x = 1");
 		assertThat(CodeInput.of("print(1)")).isEqualTo("print(1)");
 		assertThat(CodeInput.of("{\"code\": 42}")).isEqualTo("{\"code\": 42}");
+		assertThat(pieces(" \"print(", "'\\u00e9')\"")).containsExactly("print(", "'é')");
+		assertThat(CodeInput.of("\"x = 1\"")).isEqualTo("x = 1");
 	}
 
 	@Test
