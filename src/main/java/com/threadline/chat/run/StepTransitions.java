@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.threadline.chat.system.ObjectIds;
 import com.threadline.chat.thread.MessageService;
 import com.threadline.chat.thread.MessageView;
+import com.threadline.chat.thread.ReplyFiles;
+import com.threadline.chat.thread.ThreadFiles;
 
 /**
  * The engine's writes of steps and replies, one short transaction each, when a step or a
@@ -26,19 +28,23 @@ class StepTransitions {
 
 	private final MessageService messages;
 
+	private final RunToolFiles toolFiles;
+
 	private final long contextTokens;
 
-	StepTransitions(RunSteps steps, MessageService messages, RunProperties properties) {
+	StepTransitions(RunSteps steps, MessageService messages, RunToolFiles toolFiles, RunProperties properties) {
 		this.steps = steps;
 		this.messages = messages;
+		this.toolFiles = toolFiles;
 		this.contextTokens = properties.contextTokens();
 	}
 
 	/**
 	 * What a thread and a run held when a segment of the run began: of the thread, only
-	 * what the run's prompt can hold.
+	 * what the run's prompt can hold; the run's steps as stored (with what only the
+	 * engine reads); whom its tools act for and the files they may read.
 	 */
-	record Context(List<MessageView> history, List<RunStepView> steps) {
+	record Context(List<MessageView> history, List<RunStepView> steps, ThreadFiles files) {
 	}
 
 	/** A finished reply and its completed step. */
@@ -52,8 +58,9 @@ class StepTransitions {
 				this.messages.history(tenantId, run.threadId(), run.id(), window.tokens(), window.messages()),
 				this.steps.findByTenantIdAndRunIdOrderBySeqAsc(tenantId, run.id())
 					.stream()
-					.map(RunStepView::of)
-					.toList());
+					.map(RunStepView::stored)
+					.toList(),
+				this.toolFiles.of(tenantId, run));
 	}
 
 	@Transactional
@@ -74,12 +81,13 @@ class StepTransitions {
 	}
 
 	/**
-	 * Ends a reply (completed, or incomplete for {@code reason}) and completes its step.
+	 * Ends a reply (completed, or incomplete for {@code reason}) showing the files the
+	 * run's tools produced for it, and completes its step.
 	 */
 	@Transactional
 	Closed closeMessage(String tenantId, OpenMessage open, String text, @Nullable String reason,
-			RunView.@Nullable Usage usage) {
-		MessageView message = this.messages.finishReply(tenantId, open.message().id(), text, reason);
+			RunView.@Nullable Usage usage, ReplyFiles files) {
+		MessageView message = this.messages.finishReply(tenantId, open.message().id(), text, reason, files);
 		RunStep step = RunTransitions.step(this.steps, tenantId, open.step().id());
 		RunTransitions.settleStep(step, "completed", null);
 		RunTransitions.record(step, usage);
