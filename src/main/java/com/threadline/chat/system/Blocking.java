@@ -1,12 +1,17 @@
 package com.threadline.chat.system;
 
+import java.io.InputStream;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +38,15 @@ public class Blocking {
 			work.run();
 			return null;
 		}).then();
+	}
+
+	/**
+	 * Reads a blocking stream off the event loop as buffers of {@code bufferSize}, as the
+	 * client takes them (nothing reads ahead of demand); the stream is closed at the end
+	 * or on cancel.
+	 */
+	public Flux<DataBuffer> read(Callable<InputStream> source, DataBufferFactory buffers, int bufferSize) {
+		return DataBufferUtils.readInputStream(source, buffers, bufferSize).subscribeOn(this.scheduler);
 	}
 
 }

@@ -18,18 +18,28 @@ public record ListQuery(int limit, boolean ascending, @Nullable String after, @N
 
 	public static ListQuery of(@Nullable String limit, @Nullable String order, @Nullable String after,
 			@Nullable String before) {
-		int size = 20;
+		return of(limit, order, after, before, 20, 100);
+	}
+
+	/**
+	 * As {@link #of(String, String, String, String)}, for a list whose {@code limit} has
+	 * another default and maximum (the Files API: 10,000 of each).
+	 */
+	public static ListQuery of(@Nullable String limit, @Nullable String order, @Nullable String after,
+			@Nullable String before, int defaultLimit, int maxLimit) {
+		int size = defaultLimit;
 		if (limit != null && !limit.isBlank()) {
 			try {
 				size = Integer.parseInt(limit.strip());
 			}
 			catch (NumberFormatException ex) {
-				throw ApiException.invalid("limit", "Invalid 'limit': expected an integer between 1 and 100.");
-			}
-			if (size < 1 || size > 100) {
 				throw ApiException.invalid("limit",
-						"Invalid 'limit': integer above maximum value or below minimum value; expected 1 to 100, got %d."
-							.formatted(size));
+						"Invalid 'limit': expected an integer between 1 and %d.".formatted(maxLimit));
+			}
+			if (size < 1 || size > maxLimit) {
+				throw ApiException.invalid("limit",
+						"Invalid 'limit': integer above maximum value or below minimum value; expected 1 to %d, got %d."
+							.formatted(maxLimit, size));
 			}
 		}
 		boolean ascending = false;

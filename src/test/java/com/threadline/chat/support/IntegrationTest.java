@@ -42,6 +42,9 @@ public abstract class IntegrationTest {
 	 */
 	private static final Path DEMO_FILE = demoFile();
 
+	/** Where the shared context's directory storage keeps uploaded files. */
+	public static final Path FILES_DIRECTORY = DEMO_FILE.resolveSibling("files");
+
 	@LocalServerPort
 	protected int port;
 
@@ -73,6 +76,8 @@ public abstract class IntegrationTest {
 		// The per-IP limit's tests send from this loopback address only; 127.0.0.1 keeps
 		// the default.
 		registry.add("chat.limits.ip-overrides[127.0.0.7]", () -> "3");
+		// Uploaded files go to a temporary directory, not the developer's home.
+		registry.add("chat.files.directory", FILES_DIRECTORY::toString);
 	}
 
 	private static Path demoFile() {
