@@ -12,6 +12,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.threadline.chat.file.FileService;
 import com.threadline.chat.system.ObjectIds;
 import com.threadline.chat.thread.MessageService;
 import com.threadline.chat.thread.MessageView;
@@ -29,11 +30,14 @@ class StepTransitions {
 
 	private final MessageService messages;
 
+	private final FileService files;
+
 	private final long contextTokens;
 
-	StepTransitions(RunSteps steps, MessageService messages, RunProperties properties) {
+	StepTransitions(RunSteps steps, MessageService messages, FileService files, RunProperties properties) {
 		this.steps = steps;
 		this.messages = messages;
+		this.files = files;
 		this.contextTokens = properties.contextTokens();
 	}
 
@@ -64,6 +68,9 @@ class StepTransitions {
 	/** One look-up per image file; a file that is gone or not an image has no URL. */
 	private Map<String, String> imageUrls(String tenantId, Set<String> fileIds) {
 		Map<String, String> urls = new HashMap<>();
+		for (String fileId : fileIds) {
+			this.files.imageUrl(tenantId, fileId).ifPresent(url -> urls.put(fileId, url));
+		}
 		return urls;
 	}
 

@@ -1,5 +1,7 @@
 package com.threadline.chat.run;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -8,10 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
+
 import com.threadline.chat.support.Api;
 import com.threadline.chat.support.IntegrationTest;
 import com.threadline.chat.support.RecordedRequest;
 import com.threadline.chat.support.Script;
+import com.threadline.chat.support.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +94,56 @@ class PromptImageTests extends IntegrationTest {
 			.satisfies(part -> assertThat(part.path("image_url").path("url").asString()).isEqualTo(dataUrl));
 		RecordedRequest wider = run(thread, Map.of("max_prompt_tokens", 360));
 		assertThat(wider.userMessages()).hasSize(2);
+	}
+
+	@Test
+	void sendsAnUploadedImageFileAsADataUrlOfItsBytesWithItsDetail() {
+		byte[] png = TestImages.png(16, 9);
+		String file = upload("chart.png", png).get("id").asString();
+		JsonNode user = lastUser(List.of(text("And this?"),
+				Map.of("type", "image_file", "image_file", Map.of("file_id", file, "detail", "high"))));
+		List<JsonNode> parts = RecordedRequest.contentParts(user);
+		assertThat(parts).hasSize(2);
+		JsonNode image = parts.get(1).path("image_url");
+		assertThat(image.path("detail").asString()).isEqualTo("high");
+		String prefix = "data:image/png;base64,";
+		assertThat(image.path("url").asString()).startsWith(prefix);
+		assertThat(Base64.getDecoder().decode(image.path("url").asString().substring(prefix.length()))).isEqualTo(png);
+	}
+
+	@Test
+	void leavesOutAGoneFileAndAFileThatIsNoImageWithANote() {
+		String gone = upload("gone.png", TestImages.png(4, 4)).get("id").asString();
+		Api.delete(this.fixtures.client, "/v1/files/" + gone, 200);
+		String notes = upload("notes.txt", "just text".getBytes(StandardCharsets.UTF_8)).get("id").asString();
+		JsonNode user = lastUser(
+				List.of(text("Compare:"), Map.of("type", "image_file", "image_file", Map.of("file_id", gone)),
+						Map.of("type", "image_file", "image_file", Map.of("file_id", notes))));
+		assertThat(user.path("content").isString()).as("no image is left, so the content is text").isTrue();
+		assertThat(user.path("content").asString()).startsWith("Compare:")
+			.contains("[Image file '" + gone + "' is not available")
+			.contains("[Image file '" + notes + "' is not available");
+	}
+
+	private JsonNode upload(String filename, byte[] bytes) {
+		MultipartBodyBuilder body = new MultipartBodyBuilder();
+		body.part("purpose", "vision");
+		body.part("file", new ByteArrayResource(bytes) {
+			@Override
+			public String getFilename() {
+				return filename;
+			}
+		});
+		byte[] response = this.fixtures.client.post()
+			.uri("/v1/files")
+			.body(BodyInserters.fromMultipartData(body.build()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		return Api.json(new String(response, StandardCharsets.UTF_8));
 	}
 
 	private JsonNode lastUser(List<Object> content) {

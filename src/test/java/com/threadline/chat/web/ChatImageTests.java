@@ -1,18 +1,14 @@
 package com.threadline.chat.web;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+
+import com.threadline.chat.support.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +23,7 @@ class ChatImageTests extends BrowserTest {
 	@Test
 	void aUsersInlineImageShowsBetweenItsTextAndAnotherSitesImageIsOnlyLinked() {
 		Account ivy = account("ivy");
-		String png = "data:image/png;base64," + Base64.getEncoder().encodeToString(png(40, 30));
+		String png = "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(40, 30));
 		thread(ivy, "A picture",
 				List.of(Map.of("role", "user", "content",
 						List.of(Map.of("type", "text", "text", "Look:"),
@@ -52,20 +48,6 @@ class ChatImageTests extends BrowserTest {
 
 	long naturalWidth(WebElement image) {
 		return ((Number) this.browser.script("return arguments[0].naturalWidth", image)).longValue();
-	}
-
-	/** A small PNG, as a user would upload one. */
-	static byte[] png(int width, int height) {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		image.setRGB(width / 2, height / 2, 0xff8800);
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", bytes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return bytes.toByteArray();
 	}
 
 }
