@@ -18,6 +18,7 @@ import com.threadline.chat.system.ListQuery;
 import com.threadline.chat.system.Metadata;
 import com.threadline.chat.system.ObjectIds;
 import com.threadline.chat.system.SeqWindow;
+import com.threadline.chat.tool.ToolExecutors;
 
 /**
  * Assistants of a tenant. Every query is filtered by the tenant; row-level security
@@ -32,10 +33,22 @@ public class AssistantService {
 
 	private final ModelAccess models;
 
-	AssistantService(Assistants assistants, AssistantExtensions extensions, ModelAccess models) {
+	private final ToolExecutors executors;
+
+	AssistantService(Assistants assistants, AssistantExtensions extensions, ModelAccess models,
+			ToolExecutors executors) {
 		this.assistants = assistants;
 		this.extensions = extensions;
 		this.models = models;
+		this.executors = executors;
+	}
+
+	/**
+	 * Checks that the built-in tools of a {@code tools} array (a run's override) can run
+	 * on this server; otherwise a 400 naming {@code param[i].type}.
+	 */
+	public void requireAvailable(JsonNode tools, String param) {
+		Tools.requireAvailable(tools, param, this.executors);
 	}
 
 	/**
@@ -70,6 +83,7 @@ public class AssistantService {
 		this.models.check(tenantId, changes.model());
 		Assistant assistant = new Assistant(ObjectIds.next("asst"), tenantId, changes.model(),
 				Tools.checked(changes.tools(), "tools"), Metadata.checked(changes.metadata()));
+		requireAvailable(assistant.tools, "tools");
 		apply(assistant, changes);
 		return AssistantView.of(this.assistants.save(assistant));
 	}
@@ -86,6 +100,7 @@ public class AssistantService {
 		}
 		if (changes.tools() != null) {
 			assistant.tools = Tools.checked(changes.tools(), "tools");
+			requireAvailable(assistant.tools, "tools");
 		}
 		if (changes.metadata() != null) {
 			assistant.metadata = Metadata.checked(changes.metadata());

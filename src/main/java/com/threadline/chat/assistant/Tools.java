@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import com.threadline.chat.system.ApiException;
+import com.threadline.chat.tool.ToolExecutors;
 
 /**
  * Validation of a {@code tools} array as OpenAI did it: at most 128 tools, each
@@ -39,6 +40,24 @@ public final class Tools {
 			check(tools.get(i), "%s[%d]".formatted(param, i));
 		}
 		return tools;
+	}
+
+	/**
+	 * Checks that every built-in tool declared in {@code tools} (already
+	 * {@link #checked}) can run on this server: a declared {@code code_interpreter} whose
+	 * sandbox is missing is a 400 naming {@code tools[i].type} and what to install.
+	 */
+	public static void requireAvailable(JsonNode tools, String param, ToolExecutors executors) {
+		for (int i = 0; i < tools.size(); i++) {
+			String type = tools.get(i).path("type").asString("");
+			if ("function".equals(type)) {
+				continue;
+			}
+			String at = "%s[%d].type".formatted(param, i);
+			executors.unavailable(type).ifPresent(reason -> {
+				throw ApiException.invalid(at, "Invalid value for '%s': %s".formatted(at, reason));
+			});
+		}
 	}
 
 	private static void check(JsonNode tool, String param) {

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,6 +28,8 @@ final class ModelTurn {
 	private final RunView run;
 
 	private final RunProgress progress;
+
+	private final RunTools.Offered offered;
 
 	private final StringBuilder text = new StringBuilder();
 
@@ -53,16 +54,20 @@ final class ModelTurn {
 
 		final StringBuilder arguments = new StringBuilder();
 
+		/** The code as it streams, for a call of the server's code_interpreter. */
+		@Nullable CodeInput code;
+
 		Call(String id) {
 			this.id = id;
 		}
 
 	}
 
-	ModelTurn(LiveRun live, RunView run, RunProgress progress) {
+	ModelTurn(LiveRun live, RunView run, RunProgress progress, RunTools.Offered offered) {
 		this.live = live;
 		this.run = run;
 		this.progress = progress;
+		this.offered = offered;
 	}
 
 	/** Reads the reply to its end, or until the run is told to stop. */
@@ -76,6 +81,7 @@ final class ModelTurn {
 				case ModelEvent.Finished finished -> this.finishReason = finished.reason();
 			}
 		}
+		this.live.whileRunning(this::completeCode);
 	}
 
 	private void text(String piece) {
@@ -104,6 +110,26 @@ final class ModelTurn {
 				this.toolStep = this.progress.openToolStep(this.live, this.run);
 			}
 			Call call = this.callsByModelIndex.get(delta.index());
+			if (call == null && CodeInterpreterCall.TYPE.equals(delta.name())
+					&& this.offered.isServerSide(CodeInterpreterCall.TYPE)) {
+				call = new Call(ObjectIds.next("call"));
+				call.code = new CodeInput();
+				this.calls.add(call);
+				this.callsByModelIndex.put(delta.index(), call);
+				call.name.append(delta.name());
+				call.arguments.append(delta.arguments());
+				publish(CodeInterpreterCall.opening(this.calls.size() - 1, call.id,
+						call.code.append(delta.arguments())));
+				return;
+			}
+			if (call != null && call.code != null) {
+				call.arguments.append(delta.arguments());
+				String piece = call.code.append(delta.arguments());
+				if (!piece.isEmpty()) {
+					publish(CodeInterpreterCall.input(this.calls.indexOf(call), piece));
+				}
+				return;
+			}
 			ObjectNode function = NODES.objectNode();
 			ObjectNode entry = NODES.objectNode().put("index", this.calls.size());
 			if (call == null) {
@@ -130,13 +156,29 @@ final class ModelTurn {
 			}
 			call.arguments.append(delta.arguments());
 			entry.put("type", "function").set("function", function);
-			this.progress.stepDelta(this.live, this.toolStep.id(), NODES.objectNode()
-				.set("step_details", NODES.objectNode().put("type", "tool_calls").set("tool_calls", entry(entry))));
+			publish(entry);
 		});
 	}
 
-	private static ArrayNode entry(JsonNode entry) {
-		return NODES.arrayNode().add(entry);
+	/** A delta of one call of the turn's tool step. */
+	private void publish(JsonNode entry) {
+		this.progress.toolCallDelta(this.live, this.toolStep.id(), entry);
+	}
+
+	/**
+	 * Streams what is left of each code_interpreter call's code once the reply is in, so
+	 * that its input deltas add up to the code the step records.
+	 */
+	private void completeCode() {
+		for (int i = 0; i < this.calls.size(); i++) {
+			Call call = this.calls.get(i);
+			if (call.code != null) {
+				String rest = call.code.rest(CodeInput.of(call.arguments.toString()));
+				if (!rest.isEmpty()) {
+					publish(CodeInterpreterCall.input(i, rest));
+				}
+			}
+		}
 	}
 
 	@Nullable OpenMessage message() {

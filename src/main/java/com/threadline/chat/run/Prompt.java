@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import com.threadline.chat.llm.ChatMessage;
 import com.threadline.chat.thread.MessageView;
@@ -93,13 +94,27 @@ final class Prompt {
 		return transcript;
 	}
 
-	/** Adds a tool-calls turn, joined to the text the assistant wrote just before it. */
+	/**
+	 * Adds a tool-calls turn, joined to the text the assistant wrote just before it. A
+	 * code_interpreter call goes back to the model as the function it called,
+	 * {@code code_interpreter} with {@code {"code": input}}, answered by the text it read
+	 * then.
+	 */
 	static void turn(List<ChatMessage> transcript, JsonNode toolCalls) {
 		List<ChatMessage.ToolCall> calls = new ArrayList<>();
 		List<ChatMessage> outputs = new ArrayList<>();
 		for (JsonNode call : toolCalls) {
-			JsonNode function = call.path("function");
 			String id = call.path("id").asString();
+			if (CodeInterpreterCall.is(call)) {
+				String code = CodeInterpreterCall.TYPE;
+				calls.add(new ChatMessage.ToolCall(id, code,
+						JsonNodeFactory.instance.objectNode()
+							.put("code", call.path(code).path("input").asString(""))
+							.toString()));
+				outputs.add(ChatMessage.tool(id, CodeInterpreterCall.modelOutput(call)));
+				continue;
+			}
+			JsonNode function = call.path("function");
 			calls.add(new ChatMessage.ToolCall(id, function.path("name").asString(""),
 					function.path("arguments").asString("")));
 			if (function.path("output").isString()) {

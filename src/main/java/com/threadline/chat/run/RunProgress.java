@@ -2,8 +2,11 @@ package com.threadline.chat.run;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.stereotype.Component;
+
+import com.threadline.chat.thread.ReplyFiles;
 
 /**
  * Records what a run does and tells its followers: each change is written (when durable)
@@ -11,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RunProgress {
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private final RunTransitions runs;
 
@@ -61,9 +66,16 @@ class RunProgress {
 		publish(live, new RunEvent.StepDelta(stepId, delta));
 	}
 
+	/** A delta of one call of a tool-calls step ({@code step_details.tool_calls[0]}). */
+	void toolCallDelta(LiveRun live, String stepId, JsonNode call) {
+		stepDelta(live, stepId, NODES.objectNode()
+			.set("step_details",
+					NODES.objectNode().put("type", RunStep.TOOL_CALLS).set("tool_calls", NODES.arrayNode().add(call))));
+	}
+
 	void closeMessage(LiveRun live, OpenMessage open, String text, @Nullable String reason,
-			RunView.@Nullable Usage usage) {
-		StepTransitions.Closed closed = this.steps.closeMessage(live.tenantId, open, text, reason, usage);
+			RunView.@Nullable Usage usage, ReplyFiles files) {
+		StepTransitions.Closed closed = this.steps.closeMessage(live.tenantId, open, text, reason, usage, files);
 		publish(live, new RunEvent.MessageStatusChanged(closed.message()));
 		publish(live, new RunEvent.StepStatusChanged(closed.step()));
 	}

@@ -169,6 +169,9 @@ class RunRecords {
 		AssistantView assistant = this.assistants.find(caller.tenantId(), request.assistantId());
 		UserScope.checkBudget(caller, request, assistant);
 		RunOptions options = RunOptions.resolve(request, assistant);
+		if (request.tools() != null) {
+			this.assistants.requireAvailable(options.tools(), "tools");
+		}
 		this.models.check(caller.tenantId(), options.model());
 		return options;
 	}

@@ -12,6 +12,7 @@ import com.threadline.chat.llm.ChatMessage;
 import com.threadline.chat.llm.ModelException;
 import com.threadline.chat.llm.ModelGateway;
 import com.threadline.chat.llm.ModelRequest;
+import com.threadline.chat.thread.ThreadFiles;
 import com.threadline.chat.tool.ToolContext;
 
 /**
@@ -45,6 +46,10 @@ final class RunSegment {
 
 	private @Nullable ModelTurn turn;
 
+	private CodeOutputs codeOutputs = new CodeOutputs();
+
+	private ThreadFiles files = new ThreadFiles(null, List.of());
+
 	RunSegment(LiveRun live, RunView run, RunProgress progress, ModelGateway gateway, RunTools tools,
 			int maxToolIterations, long contextTokens) {
 		this.live = live;
@@ -60,6 +65,8 @@ final class RunSegment {
 		StepTransitions.Context context = this.progress.context(this.live, this.run);
 		this.prompt
 			.addAll(Prompt.of(this.run, context.history(), context.imageUrls(), context.steps(), this.contextTokens));
+		this.codeOutputs = CodeOutputs.of(context.steps());
+		this.files = context.files();
 		for (RunStepView step : context.steps()) {
 			this.used = (step.usage() != null) ? this.used.plus(step.usage()) : this.used;
 			this.toolIterations += step.type().equals(RunStep.TOOL_CALLS) ? 1 : 0;
@@ -72,7 +79,7 @@ final class RunSegment {
 				finish(stop);
 				return;
 			}
-			this.turn = new ModelTurn(this.live, this.run, this.progress);
+			this.turn = new ModelTurn(this.live, this.run, this.progress, offered);
 			try (ModelCall call = ModelCall.start(this.gateway.stream(request(offered)))) {
 				this.live.attach(call);
 				this.turn.stream(call);
@@ -120,8 +127,8 @@ final class RunSegment {
 		if (turn.calls().isEmpty()) {
 			OpenMessage reply = (turn.message() != null) ? turn.message() : openEmptyReply();
 			String reason = turn.truncated() ? "max_tokens" : null;
-			if (reply == null || !this.live
-				.whileRunning(() -> this.progress.closeMessage(this.live, reply, turn.text(), reason, usage))) {
+			if (reply == null || !this.live.whileRunning(() -> this.progress.closeMessage(this.live, reply, turn.text(),
+					reason, usage, this.codeOutputs.forReply()))) {
 				finish(stopping());
 				return false;
 			}
@@ -147,15 +154,22 @@ final class RunSegment {
 			return false;
 		}
 		OpenMessage reply = turn.message();
-		if (reply != null && !this.live
-			.whileRunning(() -> this.progress.closeMessage(this.live, reply, turn.text(), null, null))) {
+		if (reply != null && !this.live.whileRunning(() -> this.progress.closeMessage(this.live, reply, turn.text(),
+				null, null, this.codeOutputs.forReply()))) {
 			finish(stopping());
 			return false;
 		}
 		this.turn = null;
 		String stepId = turn.toolStep().id();
 		ToolCallRound round = ToolCallRound.execute(turn.calls(), this.tools, offered,
-				new ToolContext(this.live.tenantId, this.run.threadId(), this.run.id(), stepId));
+				new ToolContext(this.live.tenantId, this.run.threadId(), this.run.id(), stepId, this.files.user(),
+						this.files.fileIds()));
+		this.codeOutputs.add(round.toolCalls());
+		if (!this.live.whileRunning(
+				() -> round.outputDeltas().forEach(delta -> this.progress.toolCallDelta(this.live, stepId, delta)))) {
+			finish(stopping());
+			return false;
+		}
 		if (!round.waitsForClient()) {
 			if (!this.live
 				.whileRunning(() -> this.progress.closeToolStep(this.live, stepId, round.toolCalls(), usage))) {

@@ -13,10 +13,25 @@ public record RunStepView(String id, String object, long createdAt, String runId
 
 	static final String IN_PROGRESS = "in_progress";
 
-	/** OpenAI shows a step's usage only once it has ended. */
+	/**
+	 * A step as clients see it, in OpenAI's exact shape. OpenAI shows a step's usage only
+	 * once it has ended.
+	 */
 	static RunStepView of(RunStep s) {
+		return of(s, CodeInterpreterCall.forClients(s.stepDetails));
+	}
+
+	/**
+	 * A step as stored, for the engine alone: its details keep what the engine records
+	 * for itself (see {@link CodeInterpreterCall}).
+	 */
+	static RunStepView stored(RunStep s) {
+		return of(s, s.stepDetails);
+	}
+
+	private static RunStepView of(RunStep s, JsonNode details) {
 		return new RunStepView(s.id, "thread.run.step", s.createdAt.getEpochSecond(), s.runId, s.assistantId,
-				s.threadId, s.type, s.status, s.stepDetails, s.lastError, RunView.seconds(s.expiredAt),
+				s.threadId, s.type, s.status, details, s.lastError, RunView.seconds(s.expiredAt),
 				RunView.seconds(s.cancelledAt), RunView.seconds(s.failedAt), RunView.seconds(s.completedAt), s.metadata,
 				s.status.equals(IN_PROGRESS) ? null
 						: RunView.Usage.of(s.promptTokens, s.completionTokens, s.totalTokens));

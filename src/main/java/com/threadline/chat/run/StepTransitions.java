@@ -16,6 +16,8 @@ import com.threadline.chat.file.FileService;
 import com.threadline.chat.system.ObjectIds;
 import com.threadline.chat.thread.MessageService;
 import com.threadline.chat.thread.MessageView;
+import com.threadline.chat.thread.ReplyFiles;
+import com.threadline.chat.thread.ThreadFiles;
 
 /**
  * The engine's writes of steps and replies, one short transaction each, when a step or a
@@ -32,21 +34,27 @@ class StepTransitions {
 
 	private final FileService files;
 
+	private final RunToolFiles toolFiles;
+
 	private final long contextTokens;
 
-	StepTransitions(RunSteps steps, MessageService messages, FileService files, RunProperties properties) {
+	StepTransitions(RunSteps steps, MessageService messages, FileService files, RunToolFiles toolFiles,
+			RunProperties properties) {
 		this.steps = steps;
 		this.messages = messages;
 		this.files = files;
+		this.toolFiles = toolFiles;
 		this.contextTokens = properties.contextTokens();
 	}
 
 	/**
 	 * What a thread and a run held when a segment of the run began: of the thread, only
 	 * what the run's prompt can hold, with the URL of each of its image files that is
-	 * still an image (read once per segment).
+	 * still an image (read once per segment); the run's steps as stored (with what only
+	 * the engine reads); whom its tools act for and the files they may read.
 	 */
-	record Context(List<MessageView> history, Map<String, String> imageUrls, List<RunStepView> steps) {
+	record Context(List<MessageView> history, Map<String, String> imageUrls, List<RunStepView> steps,
+			ThreadFiles files) {
 	}
 
 	/** A finished reply and its completed step. */
@@ -61,8 +69,9 @@ class StepTransitions {
 		return new Context(history, imageUrls(tenantId, PromptHistory.imageFiles(history, run.id())),
 				this.steps.findByTenantIdAndRunIdOrderBySeqAsc(tenantId, run.id())
 					.stream()
-					.map(RunStepView::of)
-					.toList());
+					.map(RunStepView::stored)
+					.toList(),
+				this.toolFiles.of(tenantId, run));
 	}
 
 	/** One look-up per image file; a file that is gone or not an image has no URL. */
@@ -92,12 +101,13 @@ class StepTransitions {
 	}
 
 	/**
-	 * Ends a reply (completed, or incomplete for {@code reason}) and completes its step.
+	 * Ends a reply (completed, or incomplete for {@code reason}) showing the files the
+	 * run's tools produced for it, and completes its step.
 	 */
 	@Transactional
 	Closed closeMessage(String tenantId, OpenMessage open, String text, @Nullable String reason,
-			RunView.@Nullable Usage usage) {
-		MessageView message = this.messages.finishReply(tenantId, open.message().id(), text, reason);
+			RunView.@Nullable Usage usage, ReplyFiles files) {
+		MessageView message = this.messages.finishReply(tenantId, open.message().id(), text, reason, files);
 		RunStep step = RunTransitions.step(this.steps, tenantId, open.step().id());
 		RunTransitions.settleStep(step, "completed", null);
 		RunTransitions.record(step, usage);

@@ -18,7 +18,8 @@ import com.threadline.chat.tool.ToolResult;
  * every call with its output so far (the step's {@code tool_calls}), and those the client
  * must answer (the run's {@code required_action}).
  *
- * @param toolCalls every call, {@code function.output} filled for server-side ones
+ * @param toolCalls every call, {@code function.output} filled for server-side ones, a
+ * {@code code_interpreter} call in its own shape with its outputs
  * @param clientCalls the calls left to the client, as {@code required_action} lists them
  */
 record ToolCallRound(ArrayNode toolCalls, ArrayNode clientCalls) {
@@ -41,13 +42,27 @@ record ToolCallRound(ArrayNode toolCalls, ArrayNode clientCalls) {
 		for (ModelTurn.Call call : calls) {
 			boolean serverSide = next < server.size() && server.get(next).id().equals(call.id);
 			ToolResult result = serverSide ? results.get(next++) : null;
-			toolCalls.add(toolCall(call, (result != null) ? result.output() : null));
+			boolean code = result != null && call.name.toString().equals(CodeInterpreterCall.TYPE);
+			toolCalls.add(code ? CodeInterpreterCall.recorded(call.id, CodeInput.of(call.arguments.toString()), result)
+					: toolCall(call, (result != null) ? result.output() : null));
 			if (!serverSide) {
 				clientCalls
 					.add(NODES.objectNode().put("id", call.id).put("type", "function").set("function", function(call)));
 			}
 		}
 		return new ToolCallRound(toolCalls, clientCalls);
+	}
+
+	/** The step deltas of the code_interpreter calls' outputs, by call index. */
+	List<JsonNode> outputDeltas() {
+		List<JsonNode> deltas = new ArrayList<>();
+		for (int i = 0; i < this.toolCalls.size(); i++) {
+			JsonNode call = this.toolCalls.get(i);
+			if (CodeInterpreterCall.is(call) && !call.path(CodeInterpreterCall.TYPE).path("outputs").isEmpty()) {
+				deltas.add(CodeInterpreterCall.outputs(i, call));
+			}
+		}
+		return deltas;
 	}
 
 	boolean waitsForClient() {

@@ -119,11 +119,20 @@ public class MessageService {
 	 */
 	@Transactional
 	public MessageView finishReply(String tenantId, String messageId, String text, @Nullable String reason) {
+		return finishReply(tenantId, messageId, text, reason, ReplyFiles.NONE);
+	}
+
+	/**
+	 * As {@link #finishReply(String, String, String, String)}, showing the files the
+	 * run's tools produced: images before the text, cited files annotated in it.
+	 */
+	@Transactional
+	public MessageView finishReply(String tenantId, String messageId, String text, @Nullable String reason,
+			ReplyFiles files) {
 		Message message = this.messages.findById(messageId)
 			.filter(m -> m.tenantId.equals(tenantId))
 			.orElseThrow(() -> ApiException.notFound("message", messageId));
-		message.content = text.isEmpty() ? JsonNodeFactory.instance.arrayNode()
-				: JsonNodeFactory.instance.arrayNode().add(MessageContent.text(text));
+		message.content = ReplyContent.of(text, files);
 		if (reason == null) {
 			message.status = "completed";
 			message.completedAt = Instant.now();
@@ -134,6 +143,11 @@ public class MessageService {
 			message.incompleteDetails = JsonNodeFactory.instance.objectNode().put("reason", reason);
 		}
 		return MessageView.of(this.messages.saveAndFlush(message));
+	}
+
+	/** The ids of the files attached to a thread's messages for {@code tools} (JSON). */
+	List<String> attachedFileIds(String tenantId, String threadId, String tools) {
+		return this.messages.attachedFileIds(tenantId, threadId, tools);
 	}
 
 	MessageView insert(String tenantId, String threadId, NewMessage input, String paramPrefix,

@@ -54,4 +54,16 @@ interface Messages extends JpaRepository<Message, String> {
 	List<Message> page(String tenantId, String threadId, @Nullable String runId, long lo, long hi, Sort sort,
 			Limit limit);
 
+	/**
+	 * The file ids attached to a thread's messages for a tool ({@code tools} holding
+	 * {@code [{"type": tool}]} as JSON), oldest first.
+	 */
+	@Query(nativeQuery = true, value = """
+			select a ->> 'file_id' from messages m
+			cross join lateral jsonb_array_elements(m.attachments) a
+			where m.tenant_id = :tenantId and m.thread_id = :threadId
+			    and jsonb_typeof(a -> 'file_id') = 'string' and a -> 'tools' @> cast(:tools as jsonb)
+			order by m.seq""")
+	List<String> attachedFileIds(String tenantId, String threadId, String tools);
+
 }

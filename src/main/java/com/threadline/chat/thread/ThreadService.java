@@ -1,10 +1,13 @@
 package com.threadline.chat.thread;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -150,6 +153,33 @@ public class ThreadService {
 	@Transactional
 	public void unlock(String tenantId, String threadId, String runId) {
 		this.threads.unlock(tenantId, threadId, runId);
+	}
+
+	/**
+	 * Whom a thread's runs act for and the files it gives {@code tool} (none for
+	 * {@code null}): its {@code tool_resources} and its messages' attachments for that
+	 * tool.
+	 */
+	@Transactional(readOnly = true)
+	public ThreadFiles files(String tenantId, String threadId, @Nullable String tool) {
+		ChatThread thread = this.threads.findByTenantIdAndId(tenantId, threadId)
+			.orElseThrow(() -> ApiException.notFound("thread", threadId));
+		if (tool == null) {
+			return new ThreadFiles(thread.user, List.of());
+		}
+		Set<String> ids = new LinkedHashSet<>();
+		if (thread.toolResources != null) {
+			thread.toolResources.path(tool).path("file_ids").forEach(id -> {
+				if (id.isString()) {
+					ids.add(id.asString());
+				}
+			});
+		}
+		String tools = JsonNodeFactory.instance.arrayNode()
+			.add(JsonNodeFactory.instance.objectNode().put("type", tool))
+			.toString();
+		ids.addAll(this.messages.attachedFileIds(tenantId, threadId, tools));
+		return new ThreadFiles(thread.user, List.copyOf(ids));
 	}
 
 	ChatThread load(Caller caller, String threadId) {

@@ -1,5 +1,7 @@
 package com.threadline.chat.tool;
 
+import java.util.Optional;
+
 /**
  * A tool the server runs itself instead of handing the call to the client through
  * {@code requires_action}. A function tool whose name equals {@code definition().name()}
@@ -16,5 +18,14 @@ public interface ToolExecutor {
 	 * for it.
 	 */
 	ToolResult execute(ToolCall call, ToolContext context);
+
+	/**
+	 * Why this tool cannot run on this server (say, its sandbox is not installed), with
+	 * what the operator must do; empty when it can. May wait briefly for a start-up
+	 * probe.
+	 */
+	default Optional<String> unavailable() {
+		return Optional.empty();
+	}
 
 }

@@ -25,6 +25,14 @@ public class ToolExecutors {
 	}
 
 	/**
+	 * Why the server-side tool of this name cannot run here; empty when it can or when
+	 * there is no such tool.
+	 */
+	public Optional<String> unavailable(String functionName) {
+		return find(functionName).flatMap(ToolExecutor::unavailable);
+	}
+
+	/**
 	 * The names of every server-side tool, as an assistant's {@code server_tools} lists
 	 * them.
 	 */

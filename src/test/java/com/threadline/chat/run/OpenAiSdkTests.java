@@ -14,8 +14,11 @@ import com.openai.models.beta.threads.runs.RequiredActionFunctionToolCall;
 import com.openai.models.beta.threads.runs.Run;
 import com.openai.models.beta.threads.runs.RunStatus;
 import com.openai.models.beta.threads.runs.RunSubmitToolOutputsParams;
+import com.openai.models.beta.threads.runs.steps.CodeInterpreterToolCall;
+import com.openai.models.beta.threads.runs.steps.CodeInterpreterToolCallDelta;
 import com.openai.models.beta.threads.runs.steps.RunStep;
 import com.openai.models.beta.threads.runs.steps.StepListParams;
+import com.openai.models.beta.threads.runs.steps.ToolCallDelta;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -121,6 +124,64 @@ class OpenAiSdkTests extends IntegrationTest {
 			.data();
 		steps.forEach(RunStep::validate);
 		assertThat(steps).hasSize(3);
+	}
+
+	@Test
+	void officialClientStreamsACodeInterpreterRun() {
+		RunFixtures fixtures = new RunFixtures(this.api, "SdkCode");
+		String assistant = fixtures.assistant(Map.of("tools", List.of(CodeInterpreterRunTests.CODE_INTERPRETER)));
+		this.model.enqueue(
+				Script.toolCalls(Script.call("c1", "code_interpreter",
+						CodeInterpreterRunTests.arguments(CodeInterpreterRunTests.CODE))),
+				Script.text("20! is 2432902008176640000."));
+		OpenAIClient client = OpenAIOkHttpClient.builder()
+			.baseUrl(this.api.baseUrl() + "/v1")
+			.apiKey(fixtures.tenant.apiKey())
+			.build();
+		ThreadCreateAndRunParams params = ThreadCreateAndRunParams.builder()
+			.assistantId(assistant)
+			.thread(ThreadCreateAndRunParams.Thread.builder()
+				.addMessage(ThreadCreateAndRunParams.Thread.Message.builder()
+					.role(ThreadCreateAndRunParams.Thread.Message.Role.USER)
+					.content("What is 20 factorial?")
+					.build())
+				.build())
+			.build();
+		List<AssistantStreamEvent> events = readAll(client.beta().threads().createAndRunStreaming(params));
+		assertThat(events.getLast().isThreadRunCompleted()).isTrue();
+		StringBuilder input = new StringBuilder();
+		StringBuilder logs = new StringBuilder();
+		events.stream()
+			.filter(AssistantStreamEvent::isThreadRunStepDelta)
+			.flatMap(event -> event.asThreadRunStepDelta()
+				.data()
+				.delta()
+				.stepDetails()
+				.orElseThrow()
+				.asToolCalls()
+				.toolCalls()
+				.orElseThrow()
+				.stream())
+			.map(ToolCallDelta::asCodeInterpreter)
+			.forEach(delta -> {
+				CodeInterpreterToolCallDelta.CodeInterpreter code = delta.codeInterpreter().orElseThrow();
+				code.input().ifPresent(input::append);
+				code.outputs()
+					.ifPresent(outputs -> outputs.forEach(output -> logs.append(output.asLogs().logs().orElseThrow())));
+			});
+		assertThat(input).hasToString(CodeInterpreterRunTests.CODE);
+		assertThat(logs).hasToString(CodeInterpreterRunTests.LOGS);
+		Run run = events.getLast().asThreadRunCompleted().data();
+		List<RunStep> steps = client.beta()
+			.threads()
+			.runs()
+			.steps()
+			.list(run.id(), StepListParams.builder().threadId(run.threadId()).build())
+			.data();
+		steps.forEach(RunStep::validate);
+		CodeInterpreterToolCall call = steps.get(0).stepDetails().asToolCalls().toolCalls().get(0).asCodeInterpreter();
+		assertThat(call.codeInterpreter().input()).isEqualTo(CodeInterpreterRunTests.CODE);
+		assertThat(call.codeInterpreter().outputs().get(0).asLogs().logs()).isEqualTo(CodeInterpreterRunTests.LOGS);
 	}
 
 	/** Every event of the stream, each parsed into a known variant and validated. */

@@ -40,6 +40,42 @@ class RunStatementCountTests extends IntegrationTest {
 		assertThat(shortReply.size()).isBetween(5, 40);
 	}
 
+	@Test
+	void statementsOfACodeInterpreterRunDoNotGrowWithTheFragmentsOfTheCode() {
+		List<StatementCounter.Statement> few = countCodeRun(3);
+		List<StatementCounter.Statement> many = countCodeRun(120);
+		log.info("SQL statements per streamed code_interpreter run: {} with 3 fragments, {} with 120:\n{}", few.size(),
+				many.size(), many.stream().map(s -> s.thread() + " | " + s.sql()).collect(Collectors.joining("\n")));
+		assertThat(many).hasSameSizeAs(few);
+		assertThat(few.size()).isBetween(5, 50);
+	}
+
+	private List<StatementCounter.Statement> countCodeRun(int fragments) {
+		RunFixtures fixtures = new RunFixtures(this.api, "CountCode" + fragments);
+		String assistant = fixtures.assistant(Map.of("tools", List.of(CodeInterpreterRunTests.CODE_INTERPRETER)));
+		String thread = fixtures.thread("Compute");
+		String arguments = CodeInterpreterRunTests
+			.arguments("total = 0\nfor i in range(100):\n    total += i\nprint(total)\n");
+		int size = Math.ceilDiv(arguments.length(), fragments);
+		String[] pieces = IntStream.range(0, fragments)
+			.mapToObj(i -> arguments.substring(Math.min(arguments.length(), i * size),
+					Math.min(arguments.length(), (i + 1) * size)))
+			.toArray(String[]::new);
+		this.model.enqueue(Script.toolCalls(Script.callInFragments("call_count", "code_interpreter", pieces)),
+				Script.text("4950"));
+		this.counter.start(fixtures.tenant.id());
+		List<EventStream.Event> events;
+		try (EventStream stream = fixtures.stream("/v1/threads/" + thread + "/runs",
+				Map.of("assistant_id", assistant, "stream", true))) {
+			events = stream.rest();
+		}
+		List<StatementCounter.Statement> statements = this.counter.stop();
+		assertThat(EventStream.names(events)).endsWith("thread.run.completed", "done");
+		assertThat(events.stream().filter(e -> e.event().equals("thread.run.step.delta")).count())
+			.isGreaterThan(fragments / 4);
+		return statements;
+	}
+
 	private List<StatementCounter.Statement> countRun(int deltas) {
 		RunFixtures fixtures = new RunFixtures(this.api, "Count" + deltas);
 		String assistant = fixtures.assistant();
