@@ -82,6 +82,11 @@ final class InterpreterPool implements AutoCloseable {
 		this.uids.release(interpreter.uid());
 	}
 
+	/** How many started interpreters wait in the pool. */
+	int waiting() {
+		return this.ready.size();
+	}
+
 	Interpreter startOne() {
 		OptionalInt uid = this.uids.acquire();
 		try {
