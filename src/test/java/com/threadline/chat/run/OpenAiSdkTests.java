@@ -179,7 +179,13 @@ class OpenAiSdkTests extends IntegrationTest {
 			.list(run.id(), StepListParams.builder().threadId(run.threadId()).build())
 			.data();
 		steps.forEach(RunStep::validate);
-		CodeInterpreterToolCall call = steps.get(0).stepDetails().asToolCalls().toolCalls().get(0).asCodeInterpreter();
+		// Newest first, as OpenAI lists them: the tool step is the older one.
+		CodeInterpreterToolCall call = steps.getLast()
+			.stepDetails()
+			.asToolCalls()
+			.toolCalls()
+			.get(0)
+			.asCodeInterpreter();
 		assertThat(call.codeInterpreter().input()).isEqualTo(CodeInterpreterRunTests.CODE);
 		assertThat(call.codeInterpreter().outputs().get(0).asLogs().logs()).isEqualTo(CodeInterpreterRunTests.LOGS);
 	}
