@@ -63,6 +63,13 @@ export class Api {
 		return this.json('POST', path, body ?? {}, options);
 	}
 
+	/** The bytes of {@code path} (a file's content), with the bearer in a header as for JSON. */
+	async blob(path, { signal } = {}) {
+		const response = await fetch(url(path), { headers: this.headers(), signal, cache: 'no-store' });
+		await check(response);
+		return response.blob();
+	}
+
 	/** Opens a text/event-stream response; the caller reads its body. */
 	async stream(method, path, { body, headers = {}, signal } = {}) {
 		const response = await fetch(url(path), {

@@ -3,6 +3,7 @@
 
 import { Api, ApiError, demoSession } from './api.js';
 import { t, translatePage } from './i18n.js';
+import { useApi } from './images.js';
 import { confirmLinkSignIn } from './link-sign-in.js';
 import { ReplyView, renderHistory, userMessage } from './messages.js';
 import { RunStream } from './run-stream.js';
@@ -98,6 +99,7 @@ async function signIn(session, threadId) {
 	}
 	sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
 	state.api = api;
+	useApi(api);
 	state.session = session;
 	$('assistant-name').textContent = assistant.name || assistant.id;
 	$('user').textContent = session.user ?? '';
@@ -115,6 +117,7 @@ function signOut() {
 	closeStream();
 	sessionStorage.removeItem(SESSION_KEY);
 	state.api = null;
+	useApi(null);
 	state.session = null;
 	view.threadList.replaceChildren();
 	history.replaceState(null, '', location.pathname + location.search);

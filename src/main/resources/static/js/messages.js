@@ -2,6 +2,7 @@
 // and, for a run being followed, the reply built up from the run's events.
 
 import { languageOf, t } from './i18n.js';
+import { imageKey, imagePart } from './images.js';
 import { renderMarkdown } from './markdown.js';
 import { ToolCallView } from './tool-calls.js';
 
@@ -16,8 +17,8 @@ function textOf(content) {
 	return (content ?? []).filter((part) => part.type === 'text').map((part) => part.text?.value ?? '').join('');
 }
 
-/** A user's message: plain text, never HTML. */
-export function userMessage(text, id) {
+/** A user's message (a string, or content parts): plain text, never HTML, and its images in order. */
+export function userMessage(content, id) {
 	const el = document.createElement('article');
 	el.className = 'message';
 	el.dataset.testid = 'message';
@@ -25,11 +26,18 @@ export function userMessage(text, id) {
 	if (id) {
 		el.dataset.messageId = id;
 	}
+	const text = (typeof content === 'string') ? content : textOf(content);
 	const lang = languageOf(text);
 	if (lang) {
 		el.lang = lang;
 	}
-	el.textContent = text;
+	if (typeof content === 'string') {
+		el.textContent = text;
+		return el;
+	}
+	for (const part of content ?? []) {
+		el.append((part.type === 'text') ? (part.text?.value ?? '') : (imagePart(part) ?? ''));
+	}
 	return el;
 }
 
@@ -42,8 +50,12 @@ export class AssistantMessageView {
 		this.element.dataset.role = 'assistant';
 		this.content = document.createElement('div');
 		this.content.className = 'content';
-		this.element.appendChild(this.content);
+		this.gallery = document.createElement('div');
+		this.gallery.className = 'images';
+		this.element.append(this.content, this.gallery);
 		this.parts = [];
+		this.imageParts = [];
+		this.shownImages = '';
 		this.scheduled = false;
 		this.update(message);
 	}
@@ -57,6 +69,7 @@ export class AssistantMessageView {
 		const status = message.status ?? 'completed';
 		if (status !== 'in_progress' || this.element.dataset.messageId !== message.id) {
 			this.parts = (message.content ?? []).map((part) => (part.type === 'text' ? (part.text?.value ?? '') : ''));
+			this.imageParts = (message.content ?? []).map((part) => (part.type === 'text' ? null : part));
 		}
 		this.element.dataset.messageId = message.id;
 		this.setStatus(status);
@@ -69,6 +82,11 @@ export class AssistantMessageView {
 			if (part.type === 'text') {
 				const index = part.index ?? this.parts.length;
 				this.parts[index] = (this.parts[index] ?? '') + (part.text?.value ?? '');
+			}
+			else if (part.type === 'image_file' || part.type === 'image_url') {
+				const index = part.index ?? this.imageParts.length;
+				this.imageParts[index] = part;
+				this.parts[index] = this.parts[index] ?? '';
 			}
 		}
 		this.schedule();
@@ -101,6 +119,17 @@ export class AssistantMessageView {
 			this.element.lang = lang;
 		}
 		renderMarkdown(this.content, text);
+		this.renderImages();
+	}
+
+	// Images are rebuilt only when they change, so a streamed reply does not fetch them again on every delta.
+	renderImages() {
+		const parts = this.imageParts.filter((part) => part && imageKey(part));
+		const key = parts.map(imageKey).join(' ');
+		if (key !== this.shownImages) {
+			this.shownImages = key;
+			this.gallery.replaceChildren(...parts.map(imagePart).filter((el) => el !== null));
+		}
 	}
 }
 
@@ -287,7 +316,7 @@ export function renderHistory(container, messages, stepsByRun) {
 	const shownRuns = new Set();
 	for (const message of messages) {
 		if (message.role === 'user') {
-			container.appendChild(userMessage(textOf(message.content), message.id));
+			container.appendChild(userMessage(message.content ?? [], message.id));
 			continue;
 		}
 		if (message.run_id && !shownRuns.has(message.run_id)) {

@@ -1,8 +1,10 @@
 // A tool call of a run step, as the user sees it: which tool ran, with what input (the SQL of
 // ask_database, the code of code_interpreter, else the JSON arguments) and its result, as a table when
-// the result is rows and columns, else as text.
+// the result is rows and columns, else as text. A code_interpreter call shows its code as it streams in, then
+// its logs, then the images it drew.
 
 import { t } from './i18n.js';
+import { fileImage } from './images.js';
 
 function element(tag, attributes = {}, text) {
 	const el = document.createElement(tag);
@@ -109,7 +111,9 @@ function outputOf(call) {
 		if (outputs.length === 0) {
 			return null;
 		}
-		return { text: outputs.map((o) => o.logs ?? (o.image ? `[image ${o.image.file_id}]` : '')).join('\n') };
+		const logs = outputs.filter((o) => o.type === 'logs').map((o) => o.logs ?? '');
+		const images = outputs.filter((o) => o.type === 'image' && o.image?.file_id).map((o) => o.image.file_id);
+		return { logs: (logs.length > 0) ? logs.join('\n') : null, images };
 	}
 	const output = call.function?.output;
 	if (output === null || output === undefined) {
@@ -129,6 +133,7 @@ export class ToolCallView {
 	constructor() {
 		this.element = element('details', { class: 'tool-call', 'data-testid': 'tool-call' });
 		this.element.open = true;
+		this.images = new Map(); // file id -> <img>, kept across re-renders so each is fetched once
 	}
 
 	/** @param status the step's status: in_progress, completed, failed, cancelled or expired */
@@ -148,10 +153,31 @@ export class ToolCallView {
 		const pre = element('pre', { 'data-testid': 'tool-input' });
 		pre.appendChild(element('code', { class: `language-${language}` }, input));
 		this.element.appendChild(pre);
-		if (output) {
+		if (output?.images) {
+			this.renderCodeOutputs(output);
+		}
+		else if (output) {
 			this.element.appendChild(element('h2', {}, t('toolResult')));
 			this.element.appendChild(output.table ? renderTable(output.table)
 				: element('pre', { 'data-testid': 'tool-output' }, output.text));
+		}
+	}
+
+	renderCodeOutputs({ logs, images }) {
+		if (logs !== null) {
+			this.element.appendChild(element('h2', {}, t('toolLogs')));
+			this.element.appendChild(element('pre', { 'data-testid': 'tool-output' }, logs));
+		}
+		if (images.length > 0) {
+			this.element.appendChild(element('h2', {}, t('toolImages')));
+			const gallery = element('div', { class: 'tool-images', 'data-testid': 'tool-images' });
+			images.forEach((id) => {
+				if (!this.images.has(id)) {
+					this.images.set(id, fileImage(id));
+				}
+				gallery.appendChild(this.images.get(id));
+			});
+			this.element.appendChild(gallery);
 		}
 	}
 }

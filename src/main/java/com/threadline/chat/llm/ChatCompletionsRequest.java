@@ -48,7 +48,10 @@ final class ChatCompletionsRequest {
 	private static ObjectNode message(ChatMessage message) {
 		ObjectNode node = JSON.createObjectNode().put("role", message.role());
 		List<ChatMessage.ToolCall> toolCalls = message.toolCalls();
-		if (message.content() != null) {
+		if (!message.parts().isEmpty()) {
+			node.set("content", parts(message.parts()));
+		}
+		else if (message.content() != null) {
 			node.put("content", message.content());
 		}
 		else {
@@ -69,6 +72,22 @@ final class ChatCompletionsRequest {
 			node.put("tool_call_id", message.toolCallId());
 		}
 		return node;
+	}
+
+	/** Chat-completions content parts: text, and images with their detail. */
+	private static ArrayNode parts(List<ChatMessage.Part> parts) {
+		ArrayNode array = JSON.createArrayNode();
+		for (ChatMessage.Part part : parts) {
+			switch (part) {
+				case ChatMessage.Part.Text(String text) -> array.addObject().put("type", "text").put("text", text);
+				case ChatMessage.Part.Image(String url, String detail) -> array.addObject()
+					.put("type", "image_url")
+					.putObject("image_url")
+					.put("url", url)
+					.put("detail", detail);
+			}
+		}
+		return array;
 	}
 
 	private static void putIfSet(ObjectNode body, String name, @Nullable JsonNode value) {

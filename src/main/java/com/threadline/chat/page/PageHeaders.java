@@ -43,13 +43,15 @@ class PageHeaders implements WebFilter {
 	/**
 	 * Nothing but the page's own files: no inline script except the import map (by hash),
 	 * no inline style (the page styles only from css/chat.css and CSSOM), images only
-	 * from the page's origin or {@code data:} (a model's markdown cannot make the browser
-	 * call elsewhere), no framing, plugins, {@code <base>} or foreign form targets.
+	 * from the page's origin, {@code data:} or {@code blob:} (the page's own copies of
+	 * File images it fetched with the user's token; a model's markdown cannot make the
+	 * browser call elsewhere), no framing, plugins, {@code <base>} or foreign form
+	 * targets.
 	 */
 	static String policy(List<String> scriptHashes) {
 		String scripts = String.join(" ", "'self'", String.join(" ", scriptHashes)).strip();
 		return String.join("; ", "default-src 'none'", "script-src " + scripts, "style-src 'self'",
-				"img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
+				"img-src 'self' data: blob:", "connect-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
 				"base-uri 'none'", "form-action 'self'");
 	}
 

@@ -49,13 +49,18 @@ final class Prompt {
 		return (run.maxPromptTokens() != null) ? Math.min(run.maxPromptTokens(), contextTokens) : contextTokens;
 	}
 
-	static List<ChatMessage> of(RunView run, List<MessageView> thread, List<RunStepView> steps, long contextTokens) {
+	/**
+	 * The prompt of a run.
+	 * @param imageUrls the URL of each image file of the history that resolved
+	 * ({@link PromptHistory#imageFiles})
+	 */
+	static List<ChatMessage> of(RunView run, List<MessageView> thread, Map<String, String> imageUrls,
+			List<RunStepView> steps, long contextTokens) {
 		List<ChatMessage> history = new ArrayList<>();
 		for (MessageView message : thread) {
-			String text = message.text();
-			if (!run.id().equals(message.runId()) && !text.isEmpty()) {
-				history.add(message.role().equals("assistant") ? ChatMessage.assistant(text, null)
-						: ChatMessage.user(text));
+			ChatMessage sent = run.id().equals(message.runId()) ? null : PromptHistory.of(message, imageUrls);
+			if (sent != null) {
+				history.add(sent);
 			}
 		}
 		Map<String, MessageView> replies = thread.stream()
@@ -143,20 +148,26 @@ final class Prompt {
 	}
 
 	/**
-	 * A rough token count (four characters a token, plus a few per message), enough to
-	 * keep a prompt within a budget when the model's tokenizer is unknown.
+	 * A rough token count (four characters a token, a fixed estimate per image by its
+	 * detail, plus a few per message), enough to keep a prompt within a budget when the
+	 * model's tokenizer is unknown. An image's URL is not text: a data URL counts as the
+	 * image, not as its characters.
 	 */
 	static long tokens(List<ChatMessage> messages) {
 		long chars = 0;
+		long images = 0;
 		for (ChatMessage message : messages) {
 			chars += (message.content() != null) ? message.content().length() : 0;
+			for (ChatMessage.Part.Image image : message.images()) {
+				images += MessageView.imageTokens(image.detail());
+			}
 			if (message.toolCalls() != null) {
 				for (ChatMessage.ToolCall call : message.toolCalls()) {
 					chars += call.name().length() + call.arguments().length();
 				}
 			}
 		}
-		return chars / 4 + 4L * messages.size();
+		return chars / 4 + images + 4L * messages.size();
 	}
 
 }

@@ -63,7 +63,8 @@ final class RunSegment {
 
 	void run() throws InterruptedException {
 		StepTransitions.Context context = this.progress.context(this.live, this.run);
-		this.prompt.addAll(Prompt.of(this.run, context.history(), context.steps(), this.contextTokens));
+		this.prompt
+			.addAll(Prompt.of(this.run, context.history(), context.imageUrls(), context.steps(), this.contextTokens));
 		this.codeOutputs = CodeOutputs.of(context.steps());
 		this.files = context.files();
 		for (RunStepView step : context.steps()) {

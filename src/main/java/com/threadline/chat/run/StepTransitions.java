@@ -1,6 +1,9 @@
 package com.threadline.chat.run;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -9,6 +12,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.threadline.chat.file.FileService;
 import com.threadline.chat.system.ObjectIds;
 import com.threadline.chat.thread.MessageService;
 import com.threadline.chat.thread.MessageView;
@@ -28,23 +32,29 @@ class StepTransitions {
 
 	private final MessageService messages;
 
+	private final FileService files;
+
 	private final RunToolFiles toolFiles;
 
 	private final long contextTokens;
 
-	StepTransitions(RunSteps steps, MessageService messages, RunToolFiles toolFiles, RunProperties properties) {
+	StepTransitions(RunSteps steps, MessageService messages, FileService files, RunToolFiles toolFiles,
+			RunProperties properties) {
 		this.steps = steps;
 		this.messages = messages;
+		this.files = files;
 		this.toolFiles = toolFiles;
 		this.contextTokens = properties.contextTokens();
 	}
 
 	/**
 	 * What a thread and a run held when a segment of the run began: of the thread, only
-	 * what the run's prompt can hold; the run's steps as stored (with what only the
-	 * engine reads); whom its tools act for and the files they may read.
+	 * what the run's prompt can hold, with the URL of each of its image files that is
+	 * still an image (read once per segment); the run's steps as stored (with what only
+	 * the engine reads); whom its tools act for and the files they may read.
 	 */
-	record Context(List<MessageView> history, List<RunStepView> steps, ThreadFiles files) {
+	record Context(List<MessageView> history, Map<String, String> imageUrls, List<RunStepView> steps,
+			ThreadFiles files) {
 	}
 
 	/** A finished reply and its completed step. */
@@ -54,13 +64,23 @@ class StepTransitions {
 	@Transactional(readOnly = true)
 	Context context(String tenantId, RunView run) {
 		Prompt.Window window = Prompt.window(run, this.contextTokens);
-		return new Context(
-				this.messages.history(tenantId, run.threadId(), run.id(), window.tokens(), window.messages()),
+		List<MessageView> history = this.messages.history(tenantId, run.threadId(), run.id(), window.tokens(),
+				window.messages());
+		return new Context(history, imageUrls(tenantId, PromptHistory.imageFiles(history, run.id())),
 				this.steps.findByTenantIdAndRunIdOrderBySeqAsc(tenantId, run.id())
 					.stream()
 					.map(RunStepView::stored)
 					.toList(),
 				this.toolFiles.of(tenantId, run));
+	}
+
+	/** One look-up per image file; a file that is gone or not an image has no URL. */
+	private Map<String, String> imageUrls(String tenantId, Set<String> fileIds) {
+		Map<String, String> urls = new HashMap<>();
+		for (String fileId : fileIds) {
+			this.files.imageUrl(tenantId, fileId).ifPresent(url -> urls.put(fileId, url));
+		}
+		return urls;
 	}
 
 	@Transactional

@@ -12,6 +12,26 @@ public record MessageView(String id, String object, long createdAt, String threa
 		JsonNode content, @Nullable String assistantId, @Nullable String runId, JsonNode attachments,
 		Map<String, String> metadata) {
 
+	/**
+	 * The prompt tokens counted for a {@code low}-detail image: OpenAI's fixed 85. Images
+	 * are never downloaded to be measured.
+	 */
+	public static final int LOW_DETAIL_IMAGE_TOKENS = 85;
+
+	/**
+	 * The prompt tokens counted for an {@code auto}- or {@code high}-detail image:
+	 * OpenAI's count for a 1024-pixel square (85 plus 170 for each of four tiles).
+	 */
+	public static final int IMAGE_TOKENS = 765;
+
+	/**
+	 * The prompt tokens counted for an image of this {@code detail} (as
+	 * {@code Messages.promptWindow} counts them in SQL).
+	 */
+	public static int imageTokens(String detail) {
+		return detail.equals("low") ? LOW_DETAIL_IMAGE_TOKENS : IMAGE_TOKENS;
+	}
+
 	static MessageView of(Message m) {
 		return new MessageView(m.id, "thread.message", m.createdAt.getEpochSecond(), m.threadId, m.status,
 				m.incompleteDetails, seconds(m.completedAt), seconds(m.incompleteAt), m.role, m.content, m.assistantId,

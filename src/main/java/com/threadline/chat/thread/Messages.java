@@ -15,27 +15,36 @@ interface Messages extends JpaRepository<Message, String> {
 	Optional<Message> findByTenantIdAndThreadIdAndId(String tenantId, String threadId, String id);
 
 	/**
-	 * The run's own messages, and the thread's newest other messages with text that fit
-	 * {@code budget} tokens (counted as a prompt counts them: a token per four characters
-	 * of text plus four per message; the newest always), among the newest {@code reach}
-	 * with text; oldest first. The database adds up the sizes from {@code text_chars}
-	 * (V60), so the rest never leaves it.
+	 * The run's own messages, and the thread's newest other messages with text (or, from
+	 * a user, images) that fit {@code budget} tokens (counted as a prompt counts them: a
+	 * token per four characters of text, a fixed estimate per image by its detail, plus
+	 * four per message; the newest always), among the newest {@code reach} such; oldest
+	 * first. The database adds up the sizes from {@code text_chars} (V60) and the image
+	 * parts' types, so the rest never leaves it.
 	 */
 	@Query(nativeQuery = true, value = """
 			with newest as (
-			    select m.id, m.seq, m.text_chars from messages m
+			    select m.id, m.seq, m.text_chars, (
+			        select coalesce(sum(case when coalesce(p -> 'image_url' ->> 'detail',
+			            p -> 'image_file' ->> 'detail') = 'low' then 85 else 765 end), 0)
+			        from jsonb_array_elements(m.content) p
+			        where m.role = 'user' and p ->> 'type' in ('image_url', 'image_file')) as image_tokens
+			    from messages m
 			    where m.tenant_id = :tenantId and m.thread_id = :threadId
-			        and m.run_id is distinct from :runId and m.text_chars > 0
+			        and m.run_id is distinct from :runId
+			        and (m.text_chars > 0 or (m.role = 'user'
+			            and (m.content @> '[{"type": "image_url"}]' or m.content @> '[{"type": "image_file"}]')))
 			    order by m.seq desc
 			    limit :reach),
 			sized as (
-			    select id, row_number() over running as n, sum(text_chars) over running as chars
+			    select id, row_number() over running as n, sum(text_chars) over running as chars,
+			        sum(image_tokens) over running as images
 			    from newest
 			    window running as (order by seq desc rows between unbounded preceding and current row))
 			select m.* from messages m
 			where m.tenant_id = :tenantId and m.thread_id = :threadId
 			    and (m.run_id = :runId or m.id in (select id from sized
-			        where n = 1 or floor(chars / 4) + 4 * n <= :budget))
+			        where n = 1 or floor(chars / 4) + images + 4 * n <= :budget))
 			order by m.seq""")
 	List<Message> promptWindow(String tenantId, String threadId, String runId, long budget, long reach);
 

@@ -34,7 +34,7 @@ class PageHeadersFilterTests {
 
 		assertThat(exchange.getResponse().getHeaders().getFirst("Content-Security-Policy"))
 			.contains("script-src 'self' 'sha256-abc='")
-			.contains("img-src 'self' data:")
+			.contains("img-src 'self' data: blob:")
 			.contains("frame-ancestors 'none'");
 		assertThat(exchange.getResponse().getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(exchange.getResponse().getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");

@@ -39,7 +39,7 @@ class PageHeadersTests extends IntegrationTest {
 					MessageDigest.getInstance("SHA-256").digest(importMap.group(1).getBytes(StandardCharsets.UTF_8)));
 		assertThat(page.getResponseHeaders().getFirst("Content-Security-Policy"))
 			.isEqualTo("default-src 'none'; script-src 'self' 'sha256-" + hash + "'; style-src 'self'; "
-					+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; "
+					+ "img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; "
 					+ "base-uri 'none'; form-action 'self'");
 		assertThat(page.getResponseHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(page.getResponseHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");

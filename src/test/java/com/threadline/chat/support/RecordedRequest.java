@@ -98,6 +98,23 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
 		return "";
 	}
 
+	/** The {@code user} messages of the prompt, in order. */
+	public List<JsonNode> userMessages() {
+		return messages().stream().filter((m) -> "user".equals(m.path("role").asString(""))).toList();
+	}
+
+	/**
+	 * A message's chat-completions content parts ({@code text} and {@code image_url}), or
+	 * an empty list when its content is a plain string.
+	 */
+	public static List<JsonNode> contentParts(JsonNode message) {
+		List<JsonNode> parts = new ArrayList<>();
+		if (message.path("content").isArray()) {
+			message.path("content").forEach(parts::add);
+		}
+		return parts;
+	}
+
 	/** The names of the function tools offered to the model. */
 	public List<String> toolNames() {
 		List<String> names = new ArrayList<>();

@@ -113,7 +113,7 @@ class PagePolicyTests extends BrowserTest {
 		JsonNode result = Api.json((String) this.browser.asyncScript(BYPASS, html));
 
 		assertThat(this.evil.requests()).as("requests that reached the other site").isEmpty();
-		assertThat(result.get("policy").asString()).contains("img-src 'self' data:")
+		assertThat(result.get("policy").asString()).contains("img-src 'self' data: blob:")
 			.contains("connect-src 'self'")
 			.doesNotContain("unsafe-inline");
 		assertThat(result.get("ran").isNull()).as("the inline handler did not run").isTrue();

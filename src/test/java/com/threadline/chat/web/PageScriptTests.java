@@ -357,4 +357,43 @@ class PageScriptTests extends BrowserTest {
 		assertThat(openAi.findElement(Browser.testId("tool-output")).getText()).isEqualTo("3.141592653589793");
 	}
 
+	/**
+	 * A code_interpreter step streamed in OpenAI's delta shapes, code fragment by
+	 * fragment.
+	 */
+	private static final String CODE_STEP = """
+			const done = arguments[0];
+			import('./js/messages.js').then(({ ReplyView }) => {
+			  const container = document.createElement('div');
+			  document.body.appendChild(container);
+			  const reply = new ReplyView(container);
+			  const stepDelta = (piece) => ({ id: 'step_1', delta: { step_details: { type: 'tool_calls', tool_calls: [piece] } } });
+			  const code = () => container.querySelector('[data-testid=tool-input]').textContent;
+			  const seen = [];
+			  reply.apply('thread.run.step.created', { id: 'step_1', type: 'tool_calls', status: 'in_progress',
+			      step_details: { type: 'tool_calls', tool_calls: [] } });
+			  reply.apply('thread.run.step.delta', stepDelta({ index: 0, id: 'call_1', type: 'code_interpreter',
+			      code_interpreter: { input: '', outputs: [] } }));
+			  for (const fragment of ['import math\\n', 'print(math.', 'factorial(5))']) {
+			    reply.apply('thread.run.step.delta', stepDelta({ index: 0, type: 'code_interpreter',
+			        code_interpreter: { input: fragment } }));
+			    seen.push(code());
+			  }
+			  seen.push(container.querySelector('[data-testid=tool-output]')?.textContent ?? null);
+			  reply.apply('thread.run.step.delta', stepDelta({ index: 0, type: 'code_interpreter',
+			      code_interpreter: { outputs: [{ index: 0, type: 'logs', logs: '120\\n' }] } }));
+			  seen.push(container.querySelector('[data-testid=tool-output]').textContent);
+			  done(JSON.stringify(seen));
+			}, (e) => done('failed: ' + e));
+			""";
+
+	@Test
+	void codeInterpreterCodeFillsInAsItsFragmentsStreamThenItsLogs() {
+		JsonNode seen = Api.json((String) this.browser.asyncScript(CODE_STEP));
+
+		assertThat(seen.valueStream().map(n -> n.isNull() ? null : n.asString())).containsExactly("import math\n",
+				"import math\nprint(math.", "import math\nprint(math.factorial(5))", null, "120\n");
+		assertThat(this.browser.find("tool-call").getDomAttribute("data-status")).isEqualTo("completed");
+	}
+
 }
