@@ -5,7 +5,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -56,9 +55,6 @@ class ChatImageTests extends BrowserTest {
 	}
 
 	@Test
-	@Disabled("Until code_interpreter stores its charts as Files: tool.code has no SessionFiles backed by "
-			+ "file.FileService yet (SessionFiles.NONE logs 'files are not stored on this server'); the code and "
-			+ "the logs already show in this test")
 	void aCodeInterpreterRunShowsItsCodeAsItStreamsItsLogsAndTheChartItDrew() {
 		Account kai = account("kai", Map.of("model", "gpt-4o-mini", "name", "Analyst", "instructions", "Use code.",
 				"tools", List.of(Map.of("type", "code_interpreter"))));
