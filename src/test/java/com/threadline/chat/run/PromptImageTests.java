@@ -113,12 +113,13 @@ class PromptImageTests extends IntegrationTest {
 
 	@Test
 	void leavesOutAGoneFileAndAFileThatIsNoImageWithANote() {
+		// The message names real files (they are checked); one is deleted before the run.
 		String gone = upload("gone.png", TestImages.png(4, 4)).get("id").asString();
-		Api.delete(this.fixtures.client, "/v1/files/" + gone, 200);
 		String notes = upload("notes.txt", "just text".getBytes(StandardCharsets.UTF_8)).get("id").asString();
 		JsonNode user = lastUser(
 				List.of(text("Compare:"), Map.of("type", "image_file", "image_file", Map.of("file_id", gone)),
-						Map.of("type", "image_file", "image_file", Map.of("file_id", notes))));
+						Map.of("type", "image_file", "image_file", Map.of("file_id", notes))),
+				() -> Api.delete(this.fixtures.client, "/v1/files/" + gone, 200));
 		assertThat(user.path("content").isString()).as("no image is left, so the content is text").isTrue();
 		assertThat(user.path("content").asString()).startsWith("Compare:")
 			.contains("[Image file '" + gone + "' is not available")
@@ -147,9 +148,15 @@ class PromptImageTests extends IntegrationTest {
 	}
 
 	private JsonNode lastUser(List<Object> content) {
+		return lastUser(content, () -> {
+		});
+	}
+
+	private JsonNode lastUser(List<Object> content, Runnable beforeRun) {
 		String thread = this.fixtures.thread("First.");
 		Api.post(this.fixtures.client, "/v1/threads/" + thread + "/messages",
 				Map.of("role", "user", "content", content), 200);
+		beforeRun.run();
 		List<JsonNode> users = run(thread).userMessages();
 		assertThat(users).hasSize(2);
 		assertThat(users.getFirst().path("content").asString()).isEqualTo("First.");
