@@ -56,6 +56,10 @@ class HostileCodeRunTests extends IntegrationTest {
 		return Stream.of(
 				Arguments.of("reads /etc/passwd", "print(open('/etc/passwd').read())",
 						(Predicate<String>) out -> out.contains("FileNotFoundError") && !out.contains("root:")),
+				Arguments.of("reads the app's files", """
+						import os
+						print([os.path.exists(p) for p in (FILES, HOME, CWD, '/work', '/root')])
+						""", (Predicate<String>) out -> out.startsWith("[False, False, False, False, False]\n")),
 				Arguments.of("reads the environment", """
 						import os
 						for k, v in sorted(os.environ.items()):
@@ -120,7 +124,10 @@ class HostileCodeRunTests extends IntegrationTest {
 	@MethodSource("hostile")
 	void theRunCompletesAndTheServiceStaysHealthy(String name, String code, Predicate<String> harmless) {
 		String marker = CodeRuns.marker("hostile");
-		String source = code.replace("PORT", Integer.toString(this.port));
+		String source = code.replace("PORT", Integer.toString(this.port))
+			.replace("FILES", quoted(IntegrationTest.FILES_DIRECTORY.toString()))
+			.replace("HOME", quoted(System.getProperty("user.home")))
+			.replace("CWD", quoted(System.getProperty("user.dir")));
 		CodeRuns.script(this.model, marker, source, harmless, "That did not work.");
 		String thread = fixtures.thread(name + " " + marker);
 		JsonNode run = CodeRuns.runAndWait(fixtures, thread, assistant);
@@ -144,6 +151,10 @@ class HostileCodeRunTests extends IntegrationTest {
 		assertThat(CodeRuns.runAndWait(fixtures, bystander, assistant).get("status").asString()).isEqualTo("completed");
 		assertThat(CodeRuns.lastReply(fixtures, bystander)).isEqualTo("42.");
 		assertThat(ProcessHandle.current().descendants().count()).isLessThan(200);
+	}
+
+	private static String quoted(String path) {
+		return "'" + path.replace("\\", "\\\\").replace("'", "\\'") + "'";
 	}
 
 	private static boolean holdsNoSecret(String output) {
