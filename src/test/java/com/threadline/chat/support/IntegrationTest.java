@@ -78,6 +78,9 @@ public abstract class IntegrationTest {
 		registry.add("chat.limits.ip-overrides[127.0.0.7]", () -> "3");
 		// Uploaded files go to a temporary directory, not the developer's home.
 		registry.add("chat.files.directory", FILES_DIRECTORY::toString);
+		// Hostile code that loops (HostileCodeRunTests) is stopped after this, not the
+		// default 30 s.
+		registry.add("chat.tool.code.call-timeout", () -> "10s");
 	}
 
 	private static Path demoFile() {
