@@ -8,6 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.multipart.DefaultPartHttpMessageReader;
 
+import com.threadline.chat.file.storage.DirectoryStorage;
+import com.threadline.chat.file.storage.FileStorage;
+import com.threadline.chat.file.storage.S3Storage;
+
 /**
  * The storage the configuration names, and multipart parsing bounded for uploads: a part
  * larger than a small buffer goes to a temporary file, never to memory, and a part past

@@ -45,12 +45,15 @@ class FileController {
 
 	private final FileService files;
 
+	private final FileCatalog catalog;
+
 	private final FileProperties properties;
 
 	private final Blocking blocking;
 
-	FileController(FileService files, FileProperties properties, Blocking blocking) {
+	FileController(FileService files, FileCatalog catalog, FileProperties properties, Blocking blocking) {
 		this.files = files;
+		this.catalog = catalog;
 		this.properties = properties;
 		this.blocking = blocking;
 	}
@@ -80,7 +83,7 @@ class FileController {
 			@RequestParam(required = false) @Nullable String order,
 			@RequestParam(required = false) @Nullable String after) {
 		ListQuery query = ListQuery.of(limit, order, after, null, 10_000, 10_000);
-		return this.blocking.call(() -> this.files.list(caller, purpose, query));
+		return this.blocking.call(() -> this.catalog.list(caller, purpose, query));
 	}
 
 	@GetMapping("/{fileId}")
@@ -91,18 +94,19 @@ class FileController {
 	@GetMapping("/{fileId}/content")
 	Mono<ResponseEntity<Flux<DataBuffer>>> content(Caller caller, @PathVariable String fileId,
 			ServerWebExchange exchange) {
-		return this.blocking.call(() -> this.files.content(caller, fileId)).map(content -> download(content, exchange));
+		return this.blocking.call(() -> this.catalog.content(caller, fileId))
+			.map(content -> download(content, exchange));
 	}
 
 	@DeleteMapping("/{fileId}")
 	Mono<Deleted> delete(Caller caller, @PathVariable String fileId) {
 		return this.blocking.call(() -> {
-			this.files.delete(caller, fileId);
+			this.catalog.delete(caller, fileId);
 			return new Deleted(fileId, "file", true);
 		});
 	}
 
-	ResponseEntity<Flux<DataBuffer>> download(FileService.Content content, ServerWebExchange exchange) {
+	ResponseEntity<Flux<DataBuffer>> download(FileCatalog.Content content, ServerWebExchange exchange) {
 		FileView file = content.file();
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.parseMediaType(file.mediaType()));

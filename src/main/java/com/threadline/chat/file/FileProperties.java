@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import com.threadline.chat.file.storage.S3Settings;
+
 /**
  * Files: where the bytes go and how much of them a tenant may keep.
  *
@@ -29,22 +31,6 @@ import org.springframework.util.unit.DataSize;
 record FileProperties(@DefaultValue("512MB") DataSize maxBytes, @DefaultValue("10GB") DataSize storagePerTenant,
 		@DefaultValue("directory") String storage, Path directory, @DefaultValue("8") int maxParts,
 		@DefaultValue("8KB") DataSize maxHeadersBytes, @Nullable URI publicBaseUrl,
-		@DefaultValue("5m") Duration signedUrlTtl, @DefaultValue S3 s3) {
-
-	/**
-	 * An S3-compatible store (AWS, MinIO, Ceph, ...).
-	 *
-	 * @param endpoint the store's URL; empty for AWS's own, by region
-	 * @param region the signing region
-	 * @param bucket the bucket the objects go in (it must exist)
-	 * @param accessKey the access key id; empty for the SDK's default credentials
-	 * @param secretKey the secret access key
-	 * @param pathStyle path-style addressing ({@code host/bucket/key}), as MinIO wants
-	 * @param prefix a key prefix inside the bucket
-	 */
-	record S3(@Nullable URI endpoint, @DefaultValue("us-east-1") String region, @DefaultValue("") String bucket,
-			@DefaultValue("") String accessKey, @DefaultValue("") String secretKey,
-			@DefaultValue("true") boolean pathStyle, @DefaultValue("files/") String prefix) {
-	}
+		@DefaultValue("5m") Duration signedUrlTtl, @DefaultValue S3Settings s3) {
 
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Generated;
 import org.jspecify.annotations.Nullable;
 
+import com.threadline.chat.file.storage.FileStorage;
+
 /** A file's metadata; its bytes are in {@link FileStorage} under {@link #storageKey}. */
 @Entity
 @Table(name = "files")

@@ -10,9 +10,19 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import com.threadline.chat.tenant.Caller;
+
 interface StoredFiles extends JpaRepository<StoredFile, String> {
 
 	Optional<StoredFile> findByTenantIdAndId(String tenantId, String id);
+
+	/**
+	 * The file as this caller may see it (a user token: only its own); otherwise a 404.
+	 */
+	default StoredFile visible(Caller caller, String fileId) {
+		return findByTenantIdAndId(caller.tenantId(), fileId).filter(file -> caller.mayAccess(file.user))
+			.orElseThrow(() -> FileErrors.notFound(fileId));
+	}
 
 	List<StoredFile> findByTenantIdAndIdIn(String tenantId, List<String> ids);
 

@@ -8,6 +8,9 @@ import jakarta.persistence.PersistenceContext;
 
 import org.springframework.stereotype.Component;
 
+import com.threadline.chat.limit.quota.Quota;
+import com.threadline.chat.limit.quota.RateLimitExceeded;
+
 /**
  * Whether a run may start: active runs (queued, in progress, requires action, cancelling)
  * per tenant and per thread owner, counted in the database so that every instance sees

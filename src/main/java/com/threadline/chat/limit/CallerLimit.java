@@ -14,6 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.threadline.chat.limit.quota.Quota;
 import com.threadline.chat.tenant.Caller;
 
 /**

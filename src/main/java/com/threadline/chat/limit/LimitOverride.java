@@ -21,7 +21,7 @@ class LimitOverride {
 	 */
 	static final String[] NAMES = { "requests_per_second_per_key", "requests_per_second_per_user",
 			"active_runs_per_tenant", "active_runs_per_user", "streams_per_tenant", "streams_per_user",
-			"tokens_per_day" };
+			"tokens_per_day", "storage_bytes" };
 
 	@Id
 	private String tenantId;
@@ -40,6 +40,8 @@ class LimitOverride {
 
 	private @Nullable Long tokensPerDay;
 
+	private @Nullable Long storageBytes;
+
 	private Instant updatedAt;
 
 	protected LimitOverride() {
@@ -57,13 +59,15 @@ class LimitOverride {
 				or(this.activeRunsPerTenant, defaults.activeRunsPerTenant()),
 				or(this.activeRunsPerUser, defaults.activeRunsPerUser()),
 				or(this.streamsPerTenant, defaults.streamsPerTenant()),
-				or(this.streamsPerUser, defaults.streamsPerUser()), or(this.tokensPerDay, defaults.tokensPerDay()));
+				or(this.streamsPerUser, defaults.streamsPerUser()), or(this.tokensPerDay, defaults.tokensPerDay()),
+				(this.storageBytes != null) ? this.storageBytes : defaults.storageBytes());
 	}
 
 	/** The overridden limits by name. */
 	Map<String, Long> overridden() {
 		Long[] values = { this.requestsPerSecondPerKey, this.requestsPerSecondPerUser, this.activeRunsPerTenant,
-				this.activeRunsPerUser, this.streamsPerTenant, this.streamsPerUser, this.tokensPerDay };
+				this.activeRunsPerUser, this.streamsPerTenant, this.streamsPerUser, this.tokensPerDay,
+				this.storageBytes };
 		Map<String, Long> overridden = new LinkedHashMap<>();
 		for (int i = 0; i < NAMES.length; i++) {
 			if (values[i] != null) {
@@ -83,6 +87,7 @@ class LimitOverride {
 			case "streams_per_tenant" -> this.streamsPerTenant = value;
 			case "streams_per_user" -> this.streamsPerUser = value;
 			case "tokens_per_day" -> this.tokensPerDay = value;
+			case "storage_bytes" -> this.storageBytes = value;
 			default -> throw ApiException.invalid(name, "Unrecognized request argument supplied: %s".formatted(name));
 		}
 		this.updatedAt = Instant.now();

@@ -43,7 +43,7 @@ record LimitProperties(@DefaultValue("300") int requestsPerSecondPerIp, @Default
 	/** The tenant defaults, before any override. */
 	TenantLimits defaults() {
 		return new TenantLimits(this.requestsPerSecondPerKey, this.requestsPerSecondPerUser, this.activeRunsPerTenant,
-				this.activeRunsPerUser, this.streamsPerTenant, this.streamsPerUser, this.tokensPerDay);
+				this.activeRunsPerUser, this.streamsPerTenant, this.streamsPerUser, this.tokensPerDay, null);
 	}
 
 }

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
+import com.threadline.chat.limit.quota.Quota;
+import com.threadline.chat.limit.quota.RateLimitExceeded;
+
 /**
  * Stream slots counted in this instance's memory: a connection lives on one instance, so
  * with N instances a tenant may hold up to N times its limit. Counters are per key (no

@@ -6,6 +6,9 @@ import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.stereotype.Component;
 
+import com.threadline.chat.limit.quota.Quota;
+import com.threadline.chat.limit.quota.RateLimitExceeded;
+
 /** Counts one request against a requests-per-second bucket, or refuses it with a 429. */
 @Component
 class RequestMeter {

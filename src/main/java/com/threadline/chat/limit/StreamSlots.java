@@ -2,6 +2,8 @@ package com.threadline.chat.limit;
 
 import org.jspecify.annotations.Nullable;
 
+import com.threadline.chat.limit.quota.RateLimitExceeded;
+
 /**
  * Open event streams per tenant and per end user. A stream holds its slot from before
  * anything starts until its response ends, however it ends.

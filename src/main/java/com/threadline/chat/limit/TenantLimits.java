@@ -1,5 +1,7 @@
 package com.threadline.chat.limit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The limits in force for one tenant: its overrides, else the defaults of
  * {@code chat.limits.*}.
@@ -11,7 +13,10 @@ package com.threadline.chat.limit;
  * @param streamsPerTenant open event streams of the tenant
  * @param streamsPerUser open event streams of one end user
  * @param tokensPerDay model tokens per UTC day
+ * @param storageBytes bytes of files the tenant may keep; {@code null} for the file
+ * module's default ({@code chat.files.storage-per-tenant})
  */
 record TenantLimits(long requestsPerSecondPerKey, long requestsPerSecondPerUser, long activeRunsPerTenant,
-		long activeRunsPerUser, long streamsPerTenant, long streamsPerUser, long tokensPerDay) {
+		long activeRunsPerUser, long streamsPerTenant, long streamsPerUser, long tokensPerDay,
+		@Nullable Long storageBytes) {
 }

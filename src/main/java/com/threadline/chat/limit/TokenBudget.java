@@ -10,6 +10,9 @@ import jakarta.persistence.PersistenceContext;
 
 import org.springframework.stereotype.Component;
 
+import com.threadline.chat.limit.quota.Quota;
+import com.threadline.chat.limit.quota.RateLimitExceeded;
+
 /**
  * Model tokens per tenant per UTC day, kept in {@code token_usage_days}: one upsert when
  * a run ends; read when a run starts ({@link ActiveRuns}). Runs already under way finish

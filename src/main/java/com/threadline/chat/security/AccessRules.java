@@ -30,6 +30,9 @@ final class AccessRules {
 			rules.pathMatchers("/v1/threads/**").hasAnyRole(API_KEY, USER);
 			rules.pathMatchers(HttpMethod.GET, "/v1/assistants/**").hasAnyRole(API_KEY, USER);
 			rules.pathMatchers(HttpMethod.POST, "/v1/stream_tickets").hasAnyRole(API_KEY, USER);
+			// A signed URL (made for a model provider) reads the one file it names.
+			rules.pathMatchers(HttpMethod.GET, Presentation.FILE_CONTENT.getPatternString())
+				.hasAnyRole(API_KEY, USER, Role.SIGNED_URL.name());
 			// A user token uploads, lists, reads and deletes its own files (FileService
 			// checks).
 			rules.pathMatchers("/v1/files", "/v1/files/**").hasAnyRole(API_KEY, USER);

@@ -25,6 +25,11 @@ final class CredentialRejected extends AuthenticationException {
 				"Invalid stream ticket: it is unknown, expired, already used, or for another run.");
 	}
 
+	static CredentialRejected signedUrl() {
+		return new CredentialRejected("invalid_signed_url",
+				"Invalid signed URL: the signature does not match, or it has expired.");
+	}
+
 	String code() {
 		return this.code;
 	}

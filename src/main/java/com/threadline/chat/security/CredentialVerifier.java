@@ -3,6 +3,7 @@ package com.threadline.chat.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 
 import reactor.core.publisher.Mono;
 
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 import com.threadline.chat.system.Blocking;
 import com.threadline.chat.tenant.AdminProperties;
+import com.threadline.chat.tenant.Caller;
 import com.threadline.chat.tenant.Credentials;
+import com.threadline.chat.tenant.UrlSignatures;
 
 /**
  * Verifies a {@link PresentedCredential}: the operator token by constant-time comparison,
@@ -30,12 +33,16 @@ class CredentialVerifier implements ReactiveAuthenticationManager {
 
 	private final StreamTickets tickets;
 
+	private final UrlSignatures signatures;
+
 	private final Blocking blocking;
 
-	CredentialVerifier(Credentials credentials, AdminProperties admin, StreamTickets tickets, Blocking blocking) {
+	CredentialVerifier(Credentials credentials, AdminProperties admin, StreamTickets tickets, UrlSignatures signatures,
+			Blocking blocking) {
 		this.credentials = credentials;
 		this.admin = admin;
 		this.tickets = tickets;
+		this.signatures = signatures;
 		this.blocking = blocking;
 	}
 
@@ -48,6 +55,7 @@ class CredentialVerifier implements ReactiveAuthenticationManager {
 			case OPERATOR_TOKEN -> operator(presented.secret());
 			case BEARER -> bearer(presented.secret());
 			case STREAM_TICKET -> ticket(presented);
+			case SIGNED_URL -> signedUrl(presented);
 		};
 	}
 
@@ -73,6 +81,26 @@ class CredentialVerifier implements ReactiveAuthenticationManager {
 		return Mono.justOrEmpty(this.tickets.redeem(presented.secret(), run.threadId(), run.runId()))
 			.<Authentication>map(caller -> Verified.caller(caller, Role.STREAM_TICKET))
 			.switchIfEmpty(Mono.error(CredentialRejected::streamTicket));
+	}
+
+	/**
+	 * A signed file URL authenticates as its tenant, for the content of that one file
+	 * (the signature covers the path's file id): unexpired, and the signature verifying.
+	 */
+	private Mono<Authentication> signedUrl(PresentedCredential presented) {
+		PresentedCredential.SignedFile file = presented.file();
+		long expires;
+		try {
+			expires = (file != null) ? Long.parseLong(file.expires()) : 0;
+		}
+		catch (NumberFormatException ex) {
+			expires = 0;
+		}
+		if (file == null || expires < Instant.now().getEpochSecond()
+				|| !this.signatures.verifies(file.tenantId(), file.fileId(), expires, presented.secret())) {
+			return Mono.error(CredentialRejected.signedUrl());
+		}
+		return Mono.just(Verified.caller(Caller.apiKey(file.tenantId()), Role.SIGNED_URL));
 	}
 
 	/**

@@ -15,12 +15,16 @@ final class PresentedCredential extends AbstractAuthenticationToken {
 
 	enum Kind {
 
-		OPERATOR_TOKEN, BEARER, STREAM_TICKET
+		OPERATOR_TOKEN, BEARER, STREAM_TICKET, SIGNED_URL
 
 	}
 
 	/** The thread and run named by an events path. */
 	record RunPath(String threadId, String runId) {
+	}
+
+	/** What a signed file URL claims: the tenant's file and until when. */
+	record SignedFile(String tenantId, String fileId, String expires) {
 	}
 
 	private final Kind kind;
@@ -29,23 +33,30 @@ final class PresentedCredential extends AbstractAuthenticationToken {
 
 	private final @Nullable RunPath run;
 
-	private PresentedCredential(Kind kind, String secret, @Nullable RunPath run) {
+	private final @Nullable SignedFile file;
+
+	private PresentedCredential(Kind kind, String secret, @Nullable RunPath run, @Nullable SignedFile file) {
 		super(List.of());
 		this.kind = kind;
 		this.secret = secret;
 		this.run = run;
+		this.file = file;
 	}
 
 	static PresentedCredential operator(String token) {
-		return new PresentedCredential(Kind.OPERATOR_TOKEN, token, null);
+		return new PresentedCredential(Kind.OPERATOR_TOKEN, token, null, null);
 	}
 
 	static PresentedCredential bearer(String token) {
-		return new PresentedCredential(Kind.BEARER, token, null);
+		return new PresentedCredential(Kind.BEARER, token, null, null);
 	}
 
 	static PresentedCredential ticket(String ticket, RunPath run) {
-		return new PresentedCredential(Kind.STREAM_TICKET, ticket, run);
+		return new PresentedCredential(Kind.STREAM_TICKET, ticket, run, null);
+	}
+
+	static PresentedCredential signedUrl(String signature, SignedFile file) {
+		return new PresentedCredential(Kind.SIGNED_URL, signature, null, file);
 	}
 
 	Kind kind() {
@@ -58,6 +69,10 @@ final class PresentedCredential extends AbstractAuthenticationToken {
 
 	@Nullable RunPath run() {
 		return this.run;
+	}
+
+	@Nullable SignedFile file() {
+		return this.file;
 	}
 
 	@Override

@@ -18,7 +18,10 @@ enum Role {
 	USER,
 
 	/** A single-use stream ticket: the events of the one run it was minted for. */
-	STREAM_TICKET;
+	STREAM_TICKET,
+
+	/** A signed, short-lived file URL: the content of the one file it was made for. */
+	SIGNED_URL;
 
 	List<GrantedAuthority> authorities() {
 		return List.of(new SimpleGrantedAuthority("ROLE_" + name()));

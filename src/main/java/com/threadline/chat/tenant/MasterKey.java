@@ -1,8 +1,12 @@
 package com.threadline.chat.tenant;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -27,8 +31,26 @@ final class MasterKey {
 
 	private final Aead aead;
 
-	private MasterKey(Aead aead) {
+	private final byte[] bytes;
+
+	private MasterKey(Aead aead, byte[] bytes) {
 		this.aead = aead;
+		this.bytes = bytes.clone();
+	}
+
+	/**
+	 * A key for another purpose, derived as HMAC-SHA256 of {@code label} under the master
+	 * key, so that the master key itself never signs or leaves this class.
+	 */
+	byte[] derive(String label) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.bytes, "HmacSHA256"));
+			return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Every JDK has HmacSHA256", ex);
+		}
 	}
 
 	/** A master key from its Base64 form; refuses anything but 32 bytes. */
@@ -55,7 +77,7 @@ final class MasterKey {
 				.setParameters(parameters)
 				.setKeyBytes(SecretBytes.copyFrom(bytes, InsecureSecretKeyAccess.get()))
 				.build();
-			return new MasterKey(AesGcmJce.create(key));
+			return new MasterKey(AesGcmJce.create(key), bytes);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot use the master key", ex);

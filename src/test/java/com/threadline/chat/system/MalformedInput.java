@@ -194,6 +194,7 @@ record MalformedInput(String method, String path, @Nullable String body, String 
 				post("/v1/stream_tickets", "{'thread_id':'{busy}','run_id':5}", "run_id"),
 				admin("/admin/tenants/%00/signing_keys", null, "tenant_id"),
 				admin("/admin/tenants/{tenant}/limits", "{'streams_per_user':'x'}", "streams_per_user"),
+				admin("/admin/tenants/{tenant}/limits", "{'storage_bytes':'10GB'}", "storage_bytes"),
 				admin("/admin/tenants/{tenant}/models", "{'models':['m<NUL>']}", "models[0]"),
 				admin("/admin/tenants/{tenant}/assistants/{asst}/server_tools", "{'server_tools':[5]}",
 						"server_tools[0]"));
@@ -203,9 +204,13 @@ record MalformedInput(String method, String path, @Nullable String body, String 
 		String messages = "/v1/threads/{thread}/messages";
 		String ci = "tool_resources.code_interpreter.file_ids";
 		return List.of(get("/v1/files/%00", "file_id"), delete("/v1/files/%00", "file_id"),
-				get("/v1/files/%00/content", "file_id"), get("/v1/files?after=%00", "after"),
-				get("/v1/files?limit=x", "limit"), get("/v1/files?limit=10001", "limit"),
-				get("/v1/files?order=up", "order"), get("/v1/files?purpose=batch", "purpose"),
+				get("/v1/files/%00/content", "file_id"),
+				// With a bearer, a signed URL's parameters are ignored: the bad id is
+				// still a 400.
+				get("/v1/files/%00/content?tenant=t&expires=1&signature=s", "file_id"),
+				get("/v1/files?after=%00", "after"), get("/v1/files?limit=x", "limit"),
+				get("/v1/files?limit=10001", "limit"), get("/v1/files?order=up", "order"),
+				get("/v1/files?purpose=batch", "purpose"),
 				post(messages, "{'role':'user','content':'x','attachments':[{'file_id':5}]}", "attachments[0].file_id"),
 				post(messages, "{'role':'user','content':'x','attachments':[{'tools':[]}]}", "attachments[0].file_id"),
 				post(messages, "{'role':'user','content':'x','attachments':[{'file_id':'f','tools':[{'type':'x'}]}]}",

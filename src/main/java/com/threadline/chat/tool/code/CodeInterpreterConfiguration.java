@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.threadline.chat.file.FileService;
+import com.threadline.chat.tool.code.jail.InterpreterPool;
+import com.threadline.chat.tool.code.jail.Jail;
 
 /**
  * Wires {@code code_interpreter} when {@code chat.tool.code.enabled} (the default). The

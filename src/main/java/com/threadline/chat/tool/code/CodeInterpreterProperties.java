@@ -40,18 +40,18 @@ import org.springframework.util.unit.DataSize;
  * @param maxFilesOut the most written files stored per call
  */
 @ConfigurationProperties("chat.tool.code")
-record CodeInterpreterProperties(@DefaultValue("true") boolean enabled, @DefaultValue("/usr/bin/bwrap") String bwrap,
-		@DefaultValue("/usr/bin/python3") String python, @DefaultValue("/usr/bin/prlimit") String prlimit,
-		@DefaultValue("/usr/bin/setpriv") String setpriv, @DefaultValue("61000") int uidBase,
-		@DefaultValue("30s") Duration callTimeout, @DefaultValue("60s") Duration startTimeout,
-		@DefaultValue("20m") Duration idleTimeout, @DefaultValue("16") int maxSessions,
-		@DefaultValue("4") int maxConcurrent, @DefaultValue("2") int poolSize, @DefaultValue("600") int cpuTime,
-		@DefaultValue("2GB") DataSize memory, @DefaultValue("64") int maxProcesses,
+public record CodeInterpreterProperties(@DefaultValue("true") boolean enabled,
+		@DefaultValue("/usr/bin/bwrap") String bwrap, @DefaultValue("/usr/bin/python3") String python,
+		@DefaultValue("/usr/bin/prlimit") String prlimit, @DefaultValue("/usr/bin/setpriv") String setpriv,
+		@DefaultValue("61000") int uidBase, @DefaultValue("30s") Duration callTimeout,
+		@DefaultValue("60s") Duration startTimeout, @DefaultValue("20m") Duration idleTimeout,
+		@DefaultValue("16") int maxSessions, @DefaultValue("4") int maxConcurrent, @DefaultValue("2") int poolSize,
+		@DefaultValue("600") int cpuTime, @DefaultValue("2GB") DataSize memory, @DefaultValue("64") int maxProcesses,
 		@DefaultValue("256MB") DataSize workspaceSize, @DefaultValue("32MB") DataSize maxFileSize,
 		@DefaultValue("1MB") DataSize maxOutputSize, @DefaultValue("20000") int maxModelOutput,
 		@DefaultValue("10") int maxImages, @DefaultValue("20") int maxFilesOut) {
 
-	CodeInterpreterProperties {
+	public CodeInterpreterProperties {
 		check(maxSessions >= 1 && maxSessions <= 1000, "chat.tool.code.max-sessions must be between 1 and 1000");
 		check(maxConcurrent >= 1 && maxConcurrent <= maxSessions,
 				"chat.tool.code.max-concurrent must be between 1 and max-sessions");
@@ -67,7 +67,7 @@ record CodeInterpreterProperties(@DefaultValue("true") boolean enabled, @Default
 	}
 
 	/** The uids one instance may hand out, one per interpreter alive at once. */
-	int uidCount() {
+	public int uidCount() {
 		return this.maxSessions + this.poolSize + 4;
 	}
 

@@ -16,6 +16,8 @@ import com.threadline.chat.tool.ToolContext;
 import com.threadline.chat.tool.ToolDefinition;
 import com.threadline.chat.tool.ToolExecutor;
 import com.threadline.chat.tool.ToolResult;
+import com.threadline.chat.tool.code.jail.InterpreterBroken;
+import com.threadline.chat.tool.code.jail.InterpreterPool;
 
 /**
  * {@code code_interpreter}: runs the model's Python in the thread's sandboxed session.

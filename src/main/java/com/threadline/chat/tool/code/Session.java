@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.threadline.chat.tool.code.jail.Interpreter;
+
 /**
  * One thread's interpreter, its variables and its {@code /mnt/data}; one call at a time.
  * Once its interpreter breaks, the session is over and the next call starts afresh.

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import com.threadline.chat.tool.ToolContext;
 import com.threadline.chat.tool.ToolResult;
+import com.threadline.chat.tool.code.jail.Execution;
 
 /**
  * One call on a session: the run's files not yet there are copied in, the code runs, and

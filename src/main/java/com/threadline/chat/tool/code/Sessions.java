@@ -12,6 +12,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import com.threadline.chat.tool.code.jail.InterpreterBroken;
+import com.threadline.chat.tool.code.jail.InterpreterPool;
+
 /**
  * The live sessions, one per (tenant, thread): kept warm while used, closed after
  * {@code idle-timeout}, the least recently used idle one closed when {@code max-sessions}

@@ -5,8 +5,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import com.threadline.chat.tool.ToolResult;
 import com.threadline.chat.tool.ToolResult.Output;
+import com.threadline.chat.tool.ToolResult;
+import com.threadline.chat.tool.code.jail.Execution;
 
 /**
  * Turns one execution into what the model reads and what the step records: the logs

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import com.threadline.chat.tool.ToolCall;
 import com.threadline.chat.tool.ToolContext;
 import com.threadline.chat.tool.ToolResult;
+import com.threadline.chat.tool.code.jail.InterpreterPool;
+import com.threadline.chat.tool.code.jail.Jail;
 
 /**
  * A real sandbox (bwrap and Debian's python3) without a Spring context, and an in-memory

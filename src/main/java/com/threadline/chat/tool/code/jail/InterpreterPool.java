@@ -1,4 +1,4 @@
-package com.threadline.chat.tool.code;
+package com.threadline.chat.tool.code.jail;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -15,12 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.threadline.chat.tool.code.CodeInterpreterProperties;
+
 /**
  * Started interpreters that have already imported numpy, pandas and matplotlib, refilled
  * in the background, so a thread's first call does not pay for the imports. The first
  * interpreter it starts is also the probe that tells whether the sandbox works here.
  */
-final class InterpreterPool implements AutoCloseable {
+public final class InterpreterPool implements AutoCloseable {
 
 	static final String INSTALL = "apt-get install bubblewrap python3 python3-numpy python3-pandas python3-matplotlib";
 
@@ -42,7 +44,7 @@ final class InterpreterPool implements AutoCloseable {
 
 	private final CompletableFuture<Optional<String>> probe;
 
-	InterpreterPool(Jail jail, CodeInterpreterProperties properties) {
+	public InterpreterPool(Jail jail, CodeInterpreterProperties properties) {
 		this.jail = jail;
 		this.properties = properties;
 		this.uids = new Uids(properties.uidBase(), properties.uidCount(), jail.dropsPrivileges());
@@ -53,7 +55,7 @@ final class InterpreterPool implements AutoCloseable {
 	 * Why the sandbox cannot run here, or empty. Waits for the start-up probe (at most
 	 * the start timeout): a server must not accept an assistant whose tool cannot run.
 	 */
-	Optional<String> unavailable() {
+	public Optional<String> unavailable() {
 		try {
 			return this.probe.get(this.properties.startTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
 		}
@@ -66,7 +68,7 @@ final class InterpreterPool implements AutoCloseable {
 	}
 
 	/** A ready interpreter: a pooled one, or (none waiting) a new one started now. */
-	Interpreter take() {
+	public Interpreter take() {
 		Interpreter interpreter = this.ready.pollFirst();
 		while (interpreter != null && !interpreter.alive()) {
 			retire(interpreter);
@@ -77,17 +79,17 @@ final class InterpreterPool implements AutoCloseable {
 	}
 
 	/** Closes an interpreter for good and frees its uid. */
-	void retire(Interpreter interpreter) {
+	public void retire(Interpreter interpreter) {
 		interpreter.close();
 		this.uids.release(interpreter.uid());
 	}
 
 	/** How many started interpreters wait in the pool. */
-	int waiting() {
+	public int waiting() {
 		return this.ready.size();
 	}
 
-	Interpreter startOne() {
+	public Interpreter startOne() {
 		OptionalInt uid = this.uids.acquire();
 		try {
 			return Interpreter.start(this.jail, this.properties, uid);

@@ -1,4 +1,4 @@
-package com.threadline.chat.tool.code;
+package com.threadline.chat.tool.code.jail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import com.threadline.chat.tool.code.CodeInterpreterProperties;
+
 /**
  * The command line of one jailed interpreter: {@code prlimit} sets hard limits, then (on
  * a root server) {@code setpriv} drops to an unprivileged uid of its own, then
  * {@code bwrap} builds an empty world with a read-only {@code /usr} and fresh tmpfs
  * {@code /mnt/data} and {@code /tmp}, and runs the trusted runner.
  */
-final class Jail {
+public final class Jail {
 
 	private static final String RUNNER = runnerSource();
 
@@ -28,7 +30,7 @@ final class Jail {
 
 	private final boolean root;
 
-	Jail(CodeInterpreterProperties properties) {
+	public Jail(CodeInterpreterProperties properties) {
 		this.properties = properties;
 		this.root = runsAsRoot();
 	}

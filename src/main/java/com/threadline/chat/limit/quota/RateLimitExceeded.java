@@ -1,4 +1,4 @@
-package com.threadline.chat.limit;
+package com.threadline.chat.limit.quota;
 
 import java.time.Duration;
 
@@ -11,9 +11,9 @@ import com.threadline.chat.system.ApiException;
  * OpenAI's {@code 429 rate_limit_exceeded}, with {@code Retry-After} and the
  * {@code x-ratelimit-*} headers of the limit that was reached.
  */
-class RateLimitExceeded extends ApiException {
+public class RateLimitExceeded extends ApiException {
 
-	RateLimitExceeded(Quota quota, String what) {
+	public RateLimitExceeded(Quota quota, String what) {
 		super(HttpStatus.TOO_MANY_REQUESTS, quota.kind(), null, "rate_limit_exceeded",
 				"Rate limit reached for %s: limit %d. Please try again in %s.".formatted(what, quota.limit(),
 						RateLimitHeaders.duration(quota.reset())));

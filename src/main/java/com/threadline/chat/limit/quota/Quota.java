@@ -1,4 +1,4 @@
-package com.threadline.chat.limit;
+package com.threadline.chat.limit.quota;
 
 import java.time.Duration;
 
@@ -15,17 +15,17 @@ import org.springframework.http.HttpHeaders;
  * @param reset how long until it is whole again (or, when refused, until a retry may
  * succeed)
  */
-record Quota(String kind, long limit, long remaining, Duration reset) {
+public record Quota(String kind, long limit, long remaining, Duration reset) {
 
-	static Quota requests(long limit, long remaining, Duration reset) {
+	public static Quota requests(long limit, long remaining, Duration reset) {
 		return new Quota("requests", limit, remaining, reset);
 	}
 
-	static Quota tokens(long limit, long remaining, Duration reset) {
+	public static Quota tokens(long limit, long remaining, Duration reset) {
 		return new Quota("tokens", limit, remaining, reset);
 	}
 
-	void writeTo(HttpHeaders headers) {
+	public void writeTo(HttpHeaders headers) {
 		headers.set("x-ratelimit-limit-" + this.kind, Long.toString(this.limit));
 		headers.set("x-ratelimit-remaining-" + this.kind, Long.toString(Math.max(0, this.remaining)));
 		headers.set("x-ratelimit-reset-" + this.kind, RateLimitHeaders.duration(this.reset));

@@ -1,4 +1,4 @@
-package com.threadline.chat.file;
+package com.threadline.chat.file.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +17,13 @@ import com.threadline.chat.system.PrivateFiles;
  * One file per object in a directory (mode 0700, files 0600), written under a temporary
  * name and moved into place, so a reader never sees half an object.
  */
-class DirectoryStorage implements FileStorage {
+public class DirectoryStorage implements FileStorage {
 
 	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9]{32}");
 
 	private final Path directory;
 
-	DirectoryStorage(Path directory) throws IOException {
+	public DirectoryStorage(Path directory) throws IOException {
 		this.directory = directory.toAbsolutePath().normalize();
 		// PrivateFiles creates missing parents owner-only; a marker file is the cheapest
 		// way.

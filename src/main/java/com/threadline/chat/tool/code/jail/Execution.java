@@ -1,4 +1,4 @@
-package com.threadline.chat.tool.code;
+package com.threadline.chat.tool.code.jail;
 
 import java.util.List;
 
@@ -14,15 +14,15 @@ import org.jspecify.annotations.Nullable;
  * @param images the figures the code showed or left open, as PNG bytes
  * @param written the files under {@code /mnt/data} the code created or changed
  */
-record Execution(String logs, boolean cut, @Nullable String error, List<byte[]> images, List<Written> written) {
+public record Execution(String logs, boolean cut, @Nullable String error, List<byte[]> images, List<Written> written) {
 
-	Execution {
+	public Execution {
 		images = List.copyOf(images);
 		written = List.copyOf(written);
 	}
 
 	/** A file the code wrote, by its path under {@code /mnt/data}. */
-	record Written(String name, long size) {
+	public record Written(String name, long size) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package com.threadline.chat.limit;
+package com.threadline.chat.limit.quota;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package com.threadline.chat.file;
+package com.threadline.chat.file.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ import com.threadline.chat.system.PrivateFiles;
  * temporary file, so the object is put with its length known and nothing larger than a
  * copy buffer is ever in memory; the file is removed once the object is stored.
  */
-class S3Storage implements FileStorage {
+public class S3Storage implements FileStorage {
 
 	private final S3Client client;
 
@@ -42,7 +42,7 @@ class S3Storage implements FileStorage {
 		this.prefix = prefix;
 	}
 
-	static S3Storage of(FileProperties.S3 settings) {
+	public static S3Storage of(S3Settings settings) {
 		if (settings.bucket().isBlank()) {
 			throw new IllegalStateException("chat.files.storage=s3 needs chat.files.s3.bucket");
 		}

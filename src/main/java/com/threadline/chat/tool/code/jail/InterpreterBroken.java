@@ -1,10 +1,10 @@
-package com.threadline.chat.tool.code;
+package com.threadline.chat.tool.code.jail;
 
 /**
  * An interpreter died, hung past its time, or answered out of protocol: its session and
  * everything in it are gone.
  */
-final class InterpreterBroken extends RuntimeException {
+public final class InterpreterBroken extends RuntimeException {
 
 	InterpreterBroken(String message) {
 		super(message);

@@ -1,4 +1,4 @@
-package com.threadline.chat.tool.code;
+package com.threadline.chat.tool.code.jail;
 
 import java.io.DataInputStream;
 import java.io.IOException;

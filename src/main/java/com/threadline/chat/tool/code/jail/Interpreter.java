@@ -1,4 +1,4 @@
-package com.threadline.chat.tool.code;
+package com.threadline.chat.tool.code.jail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +21,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.threadline.chat.tool.code.CodeInterpreterProperties;
+
 /**
  * One jailed CPython process running the trusted runner, spoken to over its stdin and
  * stdout. Not thread-safe: its session lets one call in at a time.
  */
-final class Interpreter implements AutoCloseable {
+public final class Interpreter implements AutoCloseable {
 
 	private final Process process;
 
@@ -81,11 +83,11 @@ final class Interpreter implements AutoCloseable {
 		return this.uid;
 	}
 
-	boolean alive() {
+	public boolean alive() {
 		return this.process.isAlive();
 	}
 
-	Execution execute(String code, Duration timeout) {
+	public Execution execute(String code, Duration timeout) {
 		JsonNode response = exchange(request("exec").put("code", code), timeout);
 		List<byte[]> images = new ArrayList<>();
 		for (JsonNode image : response.path("images")) {
@@ -104,19 +106,19 @@ final class Interpreter implements AutoCloseable {
 	 * Writes a file into {@code /mnt/data}; returns the name it got (a suffix on a
 	 * collision).
 	 */
-	String put(String name, byte[] content, Duration timeout) {
+	public String put(String name, byte[] content, Duration timeout) {
 		JsonNode response = exchange(
 				request("put").put("name", name).put("data", Base64.getEncoder().encodeToString(content)), timeout);
 		return checked(response).path("name").asString();
 	}
 
-	byte[] get(String name, Duration timeout) {
+	public byte[] get(String name, Duration timeout) {
 		JsonNode response = checked(exchange(request("get").put("name", name), timeout));
 		return Base64.getDecoder().decode(response.path("data").asString(""));
 	}
 
 	/** The resident memory of every process of this interpreter, in bytes. */
-	long residentBytes() {
+	public long residentBytes() {
 		return Stream.concat(Stream.of(this.process.toHandle()), this.process.descendants())
 			.mapToLong(handle -> residentBytes(handle.pid()))
 			.sum();

@@ -1,4 +1,4 @@
-package com.threadline.chat.file;
+package com.threadline.chat.file.storage;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,8 +50,8 @@ class S3StorageTests {
 
 	@Test
 	void writesReadsAndDeletesObjectsByteExact() throws IOException {
-		S3Storage storage = S3Storage.of(new FileProperties.S3(URI.create("http://127.0.0.1:" + server.getPort()),
-				"us-east-1", "threadline", "access", "s3-secret", true, "files/"));
+		S3Storage storage = S3Storage.of(new S3Settings(URI.create("http://127.0.0.1:" + server.getPort()), "us-east-1",
+				"threadline", "access", "s3-secret", true, "files/"));
 		byte[] bytes = new byte[3 * 1024 * 1024 + 7];
 		new Random(7).nextBytes(bytes);
 		FileStorage.Written written = storage.write(new ByteArrayInputStream(bytes));

@@ -1,4 +1,4 @@
-package com.threadline.chat.file;
+package com.threadline.chat.file.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,7 @@ import java.io.InputStream;
  * Where files' bytes live. Keys are made by the storage, never from user input; a write
  * streams (nothing holds a whole file in memory).
  */
-interface FileStorage {
+public interface FileStorage {
 
 	/** Streams {@code content} to a new object; its size is what was read. */
 	Written write(InputStream content) throws IOException;
@@ -19,7 +19,7 @@ interface FileStorage {
 	void delete(String key) throws IOException;
 
 	/** A stored object: its key and how many bytes it holds. */
-	record Written(String key, long bytes) {
+	public record Written(String key, long bytes) {
 	}
 
 }
