@@ -72,11 +72,11 @@ public final class Jail {
 		List<String> limits = new ArrayList<>(List.of(this.properties.prlimit(), "--cpu=" + this.properties.cpuTime(),
 				"--as=" + this.properties.memory().toBytes(), "--fsize=" + this.properties.maxFileSize().toBytes(),
 				"--nofile=256", "--core=0"));
-		if (this.root) {
-			// Counted per real uid and waived for root: only the dropped uid makes it
-			// bind.
-			limits.add("--nproc=" + this.properties.maxProcesses());
-		}
+		// RLIMIT_NPROC counts every task of the real uid and is waived for root: a root
+		// server gives the jail a uid of its own; any other server counts its own tasks
+		// (the JVM's threads, other jails) and allows the jail that many more.
+		long allowed = this.properties.maxProcesses() + (this.root ? 0 : UserTasks.count());
+		limits.add("--nproc=" + allowed);
 		limits.add("--");
 		return limits;
 	}
