@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.threadline.chat.support.Api;
+import com.threadline.chat.support.Uploads;
 import com.threadline.chat.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,9 +12,11 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.threadline.chat.support.Api;
+import com.threadline.chat.support.Uploads;
 import com.threadline.chat.support.IntegrationTest;
 import com.threadline.chat.support.RecordedRequest;
 import com.threadline.chat.support.Script;
@@ -85,6 +87,20 @@ class SignedImageUrlTests extends IntegrationTest {
 		String query = good.substring(good.indexOf('?'));
 		anonymous(BASE + "/v1/files/" + file + query).expectStatus().isUnauthorized();
 		anonymous(BASE + "/v1/files" + query).expectStatus().isUnauthorized();
+		// Nor any other spelling of a path: each is refused, or is this very file.
+		byte[] png = anonymous(good).expectBody().returnResult().getResponseBody();
+		for (String path : List.of("/v1/files/" + file + "/content/..", "/v1/files/" + file + "/content/../../../files",
+				"/v1/files/" + file + "/content;x", "/v1/files/" + file + ";x/content",
+				"//v1/files/" + file + "/content", "/v1/files%2f" + file + "/content",
+				"/v1/files/" + file + "/%63ontent", "/v1/files/" + file + "/content/",
+				"/v1/files/" + file + "/content%00", "/v1/files/" + other + "/../" + file + "/content")) {
+			EntityExchangeResult<byte[]> answer = anonymous(BASE + path + query).expectBody().returnResult();
+			int status = answer.getStatus().value();
+			assertThat(status).as(path).isIn(200, 400, 401, 404);
+			if (status == 200) {
+				assertThat(answer.getResponseBody()).as(path).isEqualTo(png);
+			}
+		}
 	}
 
 	@Test

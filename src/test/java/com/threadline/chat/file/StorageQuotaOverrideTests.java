@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.threadline.chat.support.Api;
+import com.threadline.chat.support.Uploads;
 import com.threadline.chat.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;

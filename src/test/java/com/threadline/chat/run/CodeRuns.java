@@ -8,12 +8,10 @@ import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 
 import com.threadline.chat.support.Api;
+import com.threadline.chat.support.Uploads;
 import com.threadline.chat.support.FakeModelServer;
 import com.threadline.chat.support.RecordedRequest;
 import com.threadline.chat.support.Script;
@@ -122,24 +120,7 @@ final class CodeRuns {
 
 	/** Uploads a file with purpose {@code assistants} and returns its id. */
 	static String upload(WebTestClient client, String filename, byte[] bytes) {
-		MultipartBodyBuilder body = new MultipartBodyBuilder();
-		body.part("purpose", "assistants");
-		body.part("file", new ByteArrayResource(bytes) {
-			@Override
-			public String getFilename() {
-				return filename;
-			}
-		});
-		byte[] response = client.post()
-			.uri("/v1/files")
-			.body(BodyInserters.fromMultipartData(body.build()))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		return Api.json(new String(response, java.nio.charset.StandardCharsets.UTF_8)).get("id").asString();
+		return Uploads.upload(client, "assistants", filename, bytes).get("id").asString();
 	}
 
 	/** The bytes of a file, or the status when it is not 200. */

@@ -10,11 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.web.reactive.function.BodyInserters;
-
 import com.threadline.chat.support.Api;
+import com.threadline.chat.support.Uploads;
 import com.threadline.chat.support.IntegrationTest;
 import com.threadline.chat.support.RecordedRequest;
 import com.threadline.chat.support.Script;
@@ -127,24 +124,7 @@ class PromptImageTests extends IntegrationTest {
 	}
 
 	private JsonNode upload(String filename, byte[] bytes) {
-		MultipartBodyBuilder body = new MultipartBodyBuilder();
-		body.part("purpose", "vision");
-		body.part("file", new ByteArrayResource(bytes) {
-			@Override
-			public String getFilename() {
-				return filename;
-			}
-		});
-		byte[] response = this.fixtures.client.post()
-			.uri("/v1/files")
-			.body(BodyInserters.fromMultipartData(body.build()))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		return Api.json(new String(response, StandardCharsets.UTF_8));
+		return Uploads.upload(this.fixtures.client, "vision", filename, bytes);
 	}
 
 	private JsonNode lastUser(List<Object> content) {

@@ -8,12 +8,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.web.reactive.function.BodyInserters;
 
 import com.threadline.chat.support.Api;
+import com.threadline.chat.support.Uploads;
 import com.threadline.chat.support.IntegrationTest;
 import com.threadline.chat.system.TenantScope;
 import com.threadline.chat.tool.ToolCall;
@@ -69,26 +66,10 @@ class CodeInterpreterToolTests extends IntegrationTest {
 	@Test
 	void readsTheRunsFilesAndStoresWhatTheCodeWrites() {
 		Api.Tenant tenant = this.api.newTenant("Code files");
-		MultipartBodyBuilder body = new MultipartBodyBuilder();
-		body.part("purpose", "assistants");
-		body.part("file", new ByteArrayResource("city,people\nA,3\nB,5\n".getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return "cities.csv";
-			}
-		}).contentType(MediaType.TEXT_PLAIN);
-		String csv = Api
-			.json(new String(this.api.as(tenant.apiKey())
-				.post()
-				.uri("/v1/files")
-				.body(BodyInserters.fromMultipartData(body.build()))
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.returnResult()
-				.getResponseBody(), StandardCharsets.UTF_8))
-			.path("id")
+		String csv = Uploads
+			.upload(this.api.as(tenant.apiKey()), "assistants", "cities.csv",
+					"city,people\nA,3\nB,5\n".getBytes(StandardCharsets.UTF_8))
+			.get("id")
 			.asString();
 		assertThat(TenantScope.callUnchecked(tenant.id(), () -> this.fileService.existing(tenant.id(), List.of(csv))))
 			.as(csv)

@@ -1,4 +1,4 @@
-package com.threadline.chat.file;
+package com.threadline.chat.support;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,14 +10,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /** Multipart uploads to {@code POST /v1/files}, as the SDKs send them. */
-final class Uploads {
+public final class Uploads {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private Uploads() {
 	}
 
-	static WebTestClient.ResponseSpec send(WebTestClient client, String purpose, String filename, byte[] bytes,
+	public static WebTestClient.ResponseSpec send(WebTestClient client, String purpose, String filename, byte[] bytes,
 			MediaType claimed) {
 		MultipartBodyBuilder body = new MultipartBodyBuilder();
 		body.part("purpose", purpose);
@@ -30,11 +30,11 @@ final class Uploads {
 		return client.post().uri("/v1/files").body(BodyInserters.fromMultipartData(body.build())).exchange();
 	}
 
-	static JsonNode upload(WebTestClient client, String purpose, String filename, byte[] bytes) {
+	public static JsonNode upload(WebTestClient client, String purpose, String filename, byte[] bytes) {
 		return expect(send(client, purpose, filename, bytes, MediaType.APPLICATION_OCTET_STREAM), 200);
 	}
 
-	static JsonNode expect(WebTestClient.ResponseSpec response, int status) {
+	public static JsonNode expect(WebTestClient.ResponseSpec response, int status) {
 		return JSON.readTree(response.expectStatus().isEqualTo(status).expectBody().returnResult().getResponseBody());
 	}
 
