@@ -4,18 +4,14 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-
-import com.threadline.chat.system.JsonColumns;
 
 @Entity
 @Table(name = "assistants")
@@ -40,19 +36,13 @@ class Assistant {
 
 	@Nullable String instructions;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	JsonNode tools;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	@Nullable JsonNode toolResources;
 
-	@Convert(converter = JsonColumns.StringMap.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	Map<String, String> metadata;
 
 	@Nullable Double temperature;
@@ -60,9 +50,7 @@ class Assistant {
 	@Column(name = "top_p")
 	@Nullable Double topP;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	@Nullable JsonNode responseFormat;
 
 	/** The server-side tools the tenant or the operator enabled; none by default. */

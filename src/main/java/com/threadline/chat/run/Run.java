@@ -4,19 +4,15 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-
-import com.threadline.chat.system.JsonColumns;
 
 /**
  * A run as stored. Only the engine changes its status; updates write the changed columns
@@ -44,14 +40,10 @@ class Run {
 
 	String status;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	@Nullable JsonNode requiredAction;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	@Nullable JsonNode lastError;
 
 	@Nullable Instant expiresAt;
@@ -64,23 +56,17 @@ class Run {
 
 	@Nullable Instant completedAt;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	@Nullable JsonNode incompleteDetails;
 
 	String model;
 
 	String instructions;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	JsonNode tools;
 
-	@Convert(converter = JsonColumns.StringMap.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	Map<String, String> metadata;
 
 	@Nullable Long promptTokens;
@@ -98,19 +84,13 @@ class Run {
 
 	@Nullable Integer maxCompletionTokens;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	JsonNode truncationStrategy;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	JsonNode responseFormat;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	JsonNode toolChoice;
 
 	boolean parallelToolCalls;

@@ -4,17 +4,15 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-
-import com.threadline.chat.system.JsonColumns;
 
 /**
  * A step of a run as stored: {@code message_creation} or {@code tool_calls}, written when
@@ -50,14 +48,10 @@ class RunStep {
 
 	String status;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	JsonNode stepDetails;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	@Nullable JsonNode lastError;
 
 	@Nullable Instant expiredAt;
@@ -68,9 +62,7 @@ class RunStep {
 
 	@Nullable Instant completedAt;
 
-	@Convert(converter = JsonColumns.StringMap.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	Map<String, String> metadata;
 
 	@Nullable Long promptTokens;

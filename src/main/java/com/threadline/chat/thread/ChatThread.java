@@ -4,16 +4,14 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-
-import com.threadline.chat.system.JsonColumns;
 
 @Entity
 @Table(name = "threads")
@@ -40,14 +38,10 @@ class ChatThread {
 	/** The run that holds the thread while it is active (OpenAI's thread lock). */
 	@Nullable String activeRunId;
 
-	@Convert(converter = JsonColumns.StringMap.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	Map<String, String> metadata;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	@Nullable JsonNode toolResources;
 
 	protected ChatThread() {

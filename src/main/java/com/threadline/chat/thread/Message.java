@@ -4,16 +4,14 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-
-import com.threadline.chat.system.JsonColumns;
 
 @Entity
 @Table(name = "messages")
@@ -38,9 +36,7 @@ class Message {
 	 * Content parts in OpenAI's output shape, e.g.
 	 * {@code [{"type":"text","text":{"value":…,"annotations":[]}}]}.
 	 */
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	JsonNode content;
 
 	String status;
@@ -49,19 +45,13 @@ class Message {
 
 	@Nullable String runId;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	JsonNode attachments;
 
-	@Convert(converter = JsonColumns.StringMap.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	Map<String, String> metadata;
 
-	@Convert(converter = JsonColumns.Node.class)
-	@ColumnTransformer(write = "?::jsonb")
-	@Column(columnDefinition = "jsonb")
+	@JdbcTypeCode(SqlTypes.JSON)
 	@Nullable JsonNode incompleteDetails;
 
 	@Nullable Instant completedAt;
