@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.Blocking;
 import com.threadline.chat.system.TenantScope;
+import com.threadline.chat.tenant.TenantId;
 
 /**
  * {@code POST /admin/tenants/{tenant_id}/assistants/{assistant_id}/server_tools}
@@ -42,16 +43,16 @@ class AssistantAdminController {
 	}
 
 	@PostMapping("/admin/tenants/{tenantId}/assistants/{assistantId}/server_tools")
-	Mono<AssistantView> setServerTools(@PathVariable String tenantId, @PathVariable String assistantId,
+	Mono<AssistantView> setServerTools(@PathVariable TenantId tenantId, @PathVariable AssistantId assistantId,
 			@RequestBody ServerToolsRequest request) {
 		List<String> names = this.serverTools.checked(request.serverTools(), "server_tools");
 		if (names == null) {
 			throw ApiException.invalid("server_tools", "Missing required parameter: 'server_tools'.");
 		}
-		if (!TENANT_ID.matcher(tenantId).matches()) {
-			throw ApiException.notFound("assistant", assistantId);
+		if (!TENANT_ID.matcher(tenantId.value()).matches()) {
+			throw ApiException.notFound("assistant", assistantId.value());
 		}
-		return this.blocking.call(() -> TenantScope.callUnchecked(tenantId,
+		return this.blocking.call(() -> TenantScope.callUnchecked(tenantId.value(),
 				() -> this.assistants.setServerTools(tenantId, assistantId, names)));
 	}
 

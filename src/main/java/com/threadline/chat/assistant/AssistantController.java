@@ -53,7 +53,7 @@ class AssistantController {
 
 	@PostMapping
 	Mono<AssistantView> create(Caller caller, @RequestBody AssistantRequest request) {
-		return this.blocking.call(() -> this.assistants.create(caller.tenantId(), request.changes()));
+		return this.blocking.call(() -> this.assistants.create(caller.tenant(), request.changes()));
 	}
 
 	@GetMapping
@@ -62,24 +62,25 @@ class AssistantController {
 			@RequestParam(required = false) @Nullable String after,
 			@RequestParam(required = false) @Nullable String before) {
 		ListQuery query = ListQuery.of(limit, order, after, before);
-		return this.blocking.call(() -> this.assistants.list(caller.tenantId(), query));
+		return this.blocking.call(() -> this.assistants.list(caller.tenant(), query));
 	}
 
 	@GetMapping("/{assistantId}")
-	Mono<AssistantView> get(Caller caller, @PathVariable String assistantId) {
-		return this.blocking.call(() -> this.assistants.find(caller.tenantId(), assistantId));
+	Mono<AssistantView> get(Caller caller, @PathVariable AssistantId assistantId) {
+		return this.blocking.call(() -> this.assistants.find(caller.tenant(), assistantId));
 	}
 
 	@PostMapping("/{assistantId}")
-	Mono<AssistantView> modify(Caller caller, @PathVariable String assistantId, @RequestBody AssistantRequest request) {
-		return this.blocking.call(() -> this.assistants.modify(caller.tenantId(), assistantId, request.changes()));
+	Mono<AssistantView> modify(Caller caller, @PathVariable AssistantId assistantId,
+			@RequestBody AssistantRequest request) {
+		return this.blocking.call(() -> this.assistants.modify(caller.tenant(), assistantId, request.changes()));
 	}
 
 	@DeleteMapping("/{assistantId}")
-	Mono<Deleted> delete(Caller caller, @PathVariable String assistantId) {
+	Mono<Deleted> delete(Caller caller, @PathVariable AssistantId assistantId) {
 		return this.blocking.call(() -> {
-			this.assistants.delete(caller.tenantId(), assistantId);
-			return new Deleted(assistantId, "assistant.deleted", true);
+			this.assistants.delete(caller.tenant(), assistantId);
+			return new Deleted(assistantId.value(), "assistant.deleted", true);
 		});
 	}
 

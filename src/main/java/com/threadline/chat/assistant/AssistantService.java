@@ -14,6 +14,7 @@ import com.threadline.chat.modelaccess.ModelAccess;
 import com.threadline.chat.file.FileService;
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.tenant.TenantId;
 import com.threadline.chat.system.ListPage;
 import com.threadline.chat.system.Limits;
 import com.threadline.chat.system.ListQuery;
@@ -70,23 +71,23 @@ public class AssistantService {
 
 	/** The tenant's assistant, or 404. */
 	@Transactional(readOnly = true)
-	public AssistantView find(String tenantId, String assistantId) {
+	public AssistantView find(TenantId tenantId, AssistantId assistantId) {
 		return AssistantView.of(load(tenantId, assistantId));
 	}
 
 	/** The tenant's assistant, if it exists. */
 	@Transactional(readOnly = true)
-	public Optional<AssistantView> findIfPresent(String tenantId, String assistantId) {
-		return this.assistants.findByTenantIdAndId(tenantId, assistantId).map(AssistantView::of);
+	public Optional<AssistantView> findIfPresent(TenantId tenantId, AssistantId assistantId) {
+		return this.assistants.findByTenantIdAndId(tenantId.value(), assistantId.value()).map(AssistantView::of);
 	}
 
 	@Transactional
-	public AssistantView create(String tenantId, Changes changes) {
+	public AssistantView create(TenantId tenantId, Changes changes) {
 		if (changes.model() == null || changes.model().isBlank()) {
 			throw ApiException.invalid("model", "Missing required parameter: 'model'.");
 		}
-		this.models.check(tenantId, changes.model());
-		Assistant assistant = new Assistant(ObjectIds.next("asst"), tenantId, changes.model(),
+		this.models.check(tenantId.value(), changes.model());
+		Assistant assistant = new Assistant(ObjectIds.next("asst"), tenantId.value(), changes.model(),
 				Tools.checked(changes.tools(), "tools"), Metadata.checked(changes.metadata()));
 		requireAvailable(assistant.tools, "tools");
 		apply(assistant, changes);
@@ -94,13 +95,13 @@ public class AssistantService {
 	}
 
 	@Transactional
-	AssistantView modify(String tenantId, String assistantId, Changes changes) {
+	AssistantView modify(TenantId tenantId, AssistantId assistantId, Changes changes) {
 		Assistant assistant = load(tenantId, assistantId);
 		if (changes.model() != null) {
 			if (changes.model().isBlank()) {
 				throw ApiException.invalid("model", "Invalid 'model': expected a non-empty string.");
 			}
-			this.models.check(tenantId, changes.model());
+			this.models.check(tenantId.value(), changes.model());
 			assistant.model = changes.model();
 		}
 		if (changes.tools() != null) {
@@ -119,28 +120,29 @@ public class AssistantService {
 	 * operator's and the demo's way; a tenant may also send {@code server_tools}).
 	 */
 	@Transactional
-	public AssistantView setServerTools(String tenantId, String assistantId, List<String> names) {
+	public AssistantView setServerTools(TenantId tenantId, AssistantId assistantId, List<String> names) {
 		Assistant assistant = load(tenantId, assistantId);
 		assistant.serverTools = names.toArray(String[]::new);
 		return AssistantView.of(this.assistants.saveAndFlush(assistant));
 	}
 
 	@Transactional
-	void delete(String tenantId, String assistantId) {
+	void delete(TenantId tenantId, AssistantId assistantId) {
 		this.assistants.delete(load(tenantId, assistantId));
 	}
 
 	@Transactional(readOnly = true)
-	ListPage<AssistantView> list(String tenantId, ListQuery query) {
+	ListPage<AssistantView> list(TenantId tenantId, ListQuery query) {
 		SeqWindow window = query
-			.window(id -> this.assistants.findByTenantIdAndId(tenantId, id).map(assistant -> assistant.seq));
-		return window.page(this.assistants.page(tenantId, window.lo(), window.hi(), window.sort(), window.limit()),
+			.window(id -> this.assistants.findByTenantIdAndId(tenantId.value(), id).map(assistant -> assistant.seq));
+		return window.page(
+				this.assistants.page(tenantId.value(), window.lo(), window.hi(), window.sort(), window.limit()),
 				AssistantView::of, AssistantView::id);
 	}
 
-	private Assistant load(String tenantId, String assistantId) {
-		return this.assistants.findByTenantIdAndId(tenantId, assistantId)
-			.orElseThrow(() -> ApiException.notFound("assistant", assistantId));
+	private Assistant load(TenantId tenantId, AssistantId assistantId) {
+		return this.assistants.findByTenantIdAndId(tenantId.value(), assistantId.value())
+			.orElseThrow(() -> ApiException.notFound("assistant", assistantId.value()));
 	}
 
 	private void apply(Assistant assistant, Changes changes) {

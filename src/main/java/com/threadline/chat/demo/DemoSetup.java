@@ -21,12 +21,14 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import com.threadline.chat.assistant.AssistantId;
 import com.threadline.chat.assistant.AssistantService;
 import com.threadline.chat.assistant.AssistantView;
 import com.threadline.chat.course.CourseService;
 import com.threadline.chat.course.CourseView;
 import com.threadline.chat.system.PrivateFiles;
 import com.threadline.chat.system.TenantScope;
+import com.threadline.chat.tenant.TenantId;
 import com.threadline.chat.tenant.TenantService;
 
 /**
@@ -91,8 +93,8 @@ class DemoSetup implements ApplicationRunner {
 		// Server-side tools are opt-in; the demo assistant starts with ask_database
 		// enabled
 		// (also for a demo tenant created before that was a setting).
-		TenantScope.callUnchecked(demo.tenantId(), () -> this.assistants.setServerTools(demo.tenantId(),
-				demo.assistantId(), List.of(DemoTools.ASK_DATABASE_NAME)));
+		TenantScope.callUnchecked(demo.tenantId(), () -> this.assistants.setServerTools(TenantId.of(demo.tenantId()),
+				AssistantId.of(demo.assistantId()), List.of(DemoTools.ASK_DATABASE_NAME)));
 		this.demo = demo;
 		log.info("""
 
@@ -120,14 +122,15 @@ class DemoSetup implements ApplicationRunner {
 
 	private boolean stillValid(Demo demo) {
 		return this.tenants.authenticate(demo.apiKey()).isPresent() && TenantScope.callUnchecked(demo.tenantId(),
-				() -> this.assistants.findIfPresent(demo.tenantId(), demo.assistantId()).isPresent());
+				() -> this.assistants.findIfPresent(TenantId.of(demo.tenantId()), AssistantId.of(demo.assistantId()))
+					.isPresent());
 	}
 
 	private Demo create() {
 		TenantService.NewTenant tenant = this.tenants.create("Demo");
 		AssistantView assistant = TenantScope.callUnchecked(tenant.id(), () -> {
 			this.courses.add(tenant.id(), schedule(LocalDate.now()));
-			return this.assistants.create(tenant.id(),
+			return this.assistants.create(TenantId.of(tenant.id()),
 					new AssistantService.Changes(this.properties.model(), "瓜瓜", "AGI 课堂的助手", INSTRUCTIONS,
 							this.json.readTree(DemoTools.ASK_DATABASE), null, Map.of("demo", "true"), null, null, null,
 							null, null, null));

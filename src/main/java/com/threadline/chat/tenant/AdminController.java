@@ -54,18 +54,18 @@ class AdminController {
 	}
 
 	@PostMapping("/admin/tenants/{tenantId}/disable")
-	Mono<TenantService.TenantView> disable(@PathVariable String tenantId) {
+	Mono<TenantService.TenantView> disable(@PathVariable TenantId tenantId) {
 		return this.blocking.call(() -> this.tenants.setDisabled(tenantId, true));
 	}
 
 	@PostMapping("/admin/tenants/{tenantId}/enable")
-	Mono<TenantService.TenantView> enable(@PathVariable String tenantId) {
+	Mono<TenantService.TenantView> enable(@PathVariable TenantId tenantId) {
 		return this.blocking.call(() -> this.tenants.setDisabled(tenantId, false));
 	}
 
 	@PostMapping("/admin/tenants/{tenantId}/api_keys")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<TenantService.NewKey> rotateKey(@PathVariable String tenantId) {
+	Mono<TenantService.NewKey> rotateKey(@PathVariable TenantId tenantId) {
 		return this.blocking.call(() -> this.tenants.rotateKey(tenantId));
 	}
 
@@ -75,7 +75,7 @@ class AdminController {
 	 */
 	@PostMapping("/admin/tenants/{tenantId}/signing_keys")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<TenantKeys.Rotated> rotateSigningKey(@PathVariable String tenantId) {
+	Mono<TenantKeys.Rotated> rotateSigningKey(@PathVariable TenantId tenantId) {
 		return this.blocking.call(() -> this.tenants.rotateSigningKey(tenantId));
 	}
 

@@ -36,6 +36,11 @@ public record Caller(String tenantId, @Nullable String user) {
 		return Optional.ofNullable(exchange.getAttribute(ATTRIBUTE));
 	}
 
+	/** The caller's tenant as a typed id. */
+	public TenantId tenant() {
+		return TenantId.of(this.tenantId);
+	}
+
 	/** Whether this is an end user's token rather than the tenant's API key. */
 	public boolean isUser() {
 		return this.user != null;

@@ -86,7 +86,7 @@ public class TenantService {
 		return this.tenants.count() > 0;
 	}
 
-	public TenantView setDisabled(String tenantId, boolean disabled) {
+	public TenantView setDisabled(TenantId tenantId, boolean disabled) {
 		TenantView view = this.transaction.execute(status -> {
 			Tenant tenant = find(tenantId);
 			tenant.disabled(disabled);
@@ -100,7 +100,7 @@ public class TenantService {
 	 * Issues a new key and revokes every older one of the tenant, and with them every
 	 * user token the tenant minted before.
 	 */
-	public NewKey rotateKey(String tenantId) {
+	public NewKey rotateKey(TenantId tenantId) {
 		NewKey rotated = this.transaction.execute(status -> {
 			Tenant tenant = find(tenantId);
 			this.keys.findByTenantIdAndRevokedAtIsNull(tenant.id()).forEach(ApiKey::revoke);
@@ -114,9 +114,9 @@ public class TenantService {
 	}
 
 	/** Makes a new signing key the one that signs the tenant's user tokens. */
-	TenantKeys.Rotated rotateSigningKey(String tenantId) {
+	TenantKeys.Rotated rotateSigningKey(TenantId tenantId) {
 		this.transaction.execute(status -> find(tenantId));
-		return this.signingKeys.rotate(tenantId);
+		return this.signingKeys.rotate(tenantId.value());
 	}
 
 	/**
@@ -129,13 +129,14 @@ public class TenantService {
 			.map(Caller::apiKey);
 	}
 
-	private void forget(String tenantId) {
-		this.lookups.forget(tenantId);
-		this.signingKeys.forget(tenantId);
+	private void forget(TenantId tenantId) {
+		this.lookups.forget(tenantId.value());
+		this.signingKeys.forget(tenantId.value());
 	}
 
-	private Tenant find(String tenantId) {
-		return this.tenants.findById(tenantId).orElseThrow(() -> ApiException.notFound("tenant", tenantId));
+	private Tenant find(TenantId tenantId) {
+		return this.tenants.findById(tenantId.value())
+			.orElseThrow(() -> ApiException.notFound("tenant", tenantId.value()));
 	}
 
 	private String issueKey(String tenantId) {

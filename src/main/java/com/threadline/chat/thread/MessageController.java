@@ -40,12 +40,12 @@ class MessageController {
 	}
 
 	@PostMapping
-	Mono<MessageView> create(Caller caller, @PathVariable String threadId, @RequestBody NewMessage request) {
+	Mono<MessageView> create(Caller caller, @PathVariable ThreadId threadId, @RequestBody NewMessage request) {
 		return this.blocking.call(() -> this.messages.create(caller, threadId, request));
 	}
 
 	@GetMapping
-	Mono<ListPage<MessageView>> list(Caller caller, @PathVariable String threadId,
+	Mono<ListPage<MessageView>> list(Caller caller, @PathVariable ThreadId threadId,
 			@RequestParam(required = false) @Nullable String limit,
 			@RequestParam(required = false) @Nullable String order,
 			@RequestParam(required = false) @Nullable String after,
@@ -56,18 +56,18 @@ class MessageController {
 	}
 
 	@GetMapping("/{messageId}")
-	Mono<MessageView> get(Caller caller, @PathVariable String threadId, @PathVariable String messageId) {
+	Mono<MessageView> get(Caller caller, @PathVariable ThreadId threadId, @PathVariable String messageId) {
 		return this.blocking.call(() -> this.messages.find(caller, threadId, messageId));
 	}
 
 	@PostMapping("/{messageId}")
-	Mono<MessageView> modify(Caller caller, @PathVariable String threadId, @PathVariable String messageId,
+	Mono<MessageView> modify(Caller caller, @PathVariable ThreadId threadId, @PathVariable String messageId,
 			@RequestBody ModifyMessage request) {
 		return this.blocking.call(() -> this.messages.modify(caller, threadId, messageId, request.metadata()));
 	}
 
 	@DeleteMapping("/{messageId}")
-	Mono<Deleted> delete(Caller caller, @PathVariable String threadId, @PathVariable String messageId) {
+	Mono<Deleted> delete(Caller caller, @PathVariable ThreadId threadId, @PathVariable String messageId) {
 		return this.blocking.call(() -> {
 			this.messages.delete(caller, threadId, messageId);
 			return new Deleted(messageId, "thread.message.deleted", true);

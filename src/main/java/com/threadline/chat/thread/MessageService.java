@@ -19,6 +19,7 @@ import com.threadline.chat.system.Metadata;
 import com.threadline.chat.system.ObjectIds;
 import com.threadline.chat.system.SeqWindow;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.tenant.TenantId;
 
 /**
  * Messages of a thread. Callers reach them through a thread they may access; the run
@@ -44,7 +45,7 @@ public class MessageService {
 	 * Adds a message to a thread the caller may access, unless a run holds the thread.
 	 */
 	@Transactional
-	public MessageView create(Caller caller, String threadId, NewMessage message) {
+	public MessageView create(Caller caller, ThreadId threadId, NewMessage message) {
 		ChatThread thread = thread(caller, threadId);
 		if (thread.activeRunId != null) {
 			throw ApiException.invalid(null,
@@ -54,12 +55,12 @@ public class MessageService {
 	}
 
 	@Transactional(readOnly = true)
-	MessageView find(Caller caller, String threadId, String messageId) {
+	MessageView find(Caller caller, ThreadId threadId, String messageId) {
 		return MessageView.of(load(caller, threadId, messageId));
 	}
 
 	@Transactional
-	MessageView modify(Caller caller, String threadId, String messageId, @Nullable Map<String, String> metadata) {
+	MessageView modify(Caller caller, ThreadId threadId, String messageId, @Nullable Map<String, String> metadata) {
 		Message message = load(caller, threadId, messageId);
 		if (metadata != null) {
 			message.metadata = Metadata.checked(metadata);
@@ -68,17 +69,17 @@ public class MessageService {
 	}
 
 	@Transactional
-	void delete(Caller caller, String threadId, String messageId) {
+	void delete(Caller caller, ThreadId threadId, String messageId) {
 		this.messages.delete(load(caller, threadId, messageId));
 	}
 
 	@Transactional(readOnly = true)
-	ListPage<MessageView> list(Caller caller, String threadId, @Nullable String runId, ListQuery query) {
+	ListPage<MessageView> list(Caller caller, ThreadId threadId, @Nullable String runId, ListQuery query) {
 		thread(caller, threadId);
 		SeqWindow window = query
-			.window(id -> this.messages.findByTenantIdAndThreadIdAndId(caller.tenantId(), threadId, id)
+			.window(id -> this.messages.findByTenantIdAndThreadIdAndId(caller.tenantId(), threadId.value(), id)
 				.map(message -> message.seq));
-		return window.page(this.messages.page(caller.tenantId(), threadId, runId, window.lo(), window.hi(),
+		return window.page(this.messages.page(caller.tenantId(), threadId.value(), runId, window.lo(), window.hi(),
 				window.sort(), window.limit()), MessageView::of, MessageView::id);
 	}
 
@@ -89,10 +90,10 @@ public class MessageService {
 	 * included), at most {@code last} of them. Older messages are never loaded.
 	 */
 	@Transactional(readOnly = true)
-	public List<MessageView> history(String tenantId, String threadId, String runId, long budget, int last) {
+	public List<MessageView> history(TenantId tenantId, ThreadId threadId, String runId, long budget, int last) {
 		// A message costs at least four tokens: the budget never reaches further back.
 		long reach = Math.min(last, budget / 4 + 1);
-		return this.messages.promptWindow(tenantId, threadId, runId, budget, reach)
+		return this.messages.promptWindow(tenantId.value(), threadId.value(), runId, budget, reach)
 			.stream()
 			.map(MessageView::of)
 			.toList();
@@ -103,14 +104,14 @@ public class MessageService {
 	 * the run itself holds; its files are checked against the run's caller.
 	 */
 	@Transactional
-	public MessageView addForRun(Caller caller, String threadId, NewMessage message, String paramPrefix) {
+	public MessageView addForRun(Caller caller, ThreadId threadId, NewMessage message, String paramPrefix) {
 		return insert(caller, threadId, message, paramPrefix, null, null);
 	}
 
 	/** Starts the assistant's reply of a run: an empty, {@code in_progress} message. */
 	@Transactional
-	public MessageView startReply(String tenantId, String threadId, String assistantId, String runId) {
-		Message message = new Message(ObjectIds.next("msg"), tenantId, threadId, "assistant",
+	public MessageView startReply(TenantId tenantId, ThreadId threadId, String assistantId, String runId) {
+		Message message = new Message(ObjectIds.next("msg"), tenantId.value(), threadId.value(), "assistant",
 				JsonNodeFactory.instance.arrayNode(), "in_progress", JsonNodeFactory.instance.arrayNode(), Map.of());
 		message.assistantId = assistantId;
 		message.runId = runId;
@@ -122,19 +123,19 @@ public class MessageService {
 	 * with {@code reason} (the partial text is kept).
 	 */
 	@Transactional
-	public MessageView finishReply(String tenantId, String messageId, String text, @Nullable String reason) {
+	public MessageView finishReply(TenantId tenantId, String messageId, String text, @Nullable String reason) {
 		return finishReply(tenantId, messageId, text, reason, ReplyFiles.NONE);
 	}
 
 	/**
-	 * As {@link #finishReply(String, String, String, String)}, showing the files the
+	 * As {@link #finishReply(TenantId, String, String, String)}, showing the files the
 	 * run's tools produced: images before the text, cited files annotated in it.
 	 */
 	@Transactional
-	public MessageView finishReply(String tenantId, String messageId, String text, @Nullable String reason,
+	public MessageView finishReply(TenantId tenantId, String messageId, String text, @Nullable String reason,
 			ReplyFiles files) {
 		Message message = this.messages.findById(messageId)
-			.filter(m -> m.tenantId.equals(tenantId))
+			.filter(m -> m.tenantId.equals(tenantId.value()))
 			.orElseThrow(() -> ApiException.notFound("message", messageId));
 		message.content = ReplyContent.of(text, files);
 		if (reason == null) {
@@ -150,11 +151,11 @@ public class MessageService {
 	}
 
 	/** The ids of the files attached to a thread's messages for {@code tools} (JSON). */
-	List<String> attachedFileIds(String tenantId, String threadId, String tools) {
-		return this.messages.attachedFileIds(tenantId, threadId, tools);
+	List<String> attachedFileIds(TenantId tenantId, ThreadId threadId, String tools) {
+		return this.messages.attachedFileIds(tenantId.value(), threadId.value(), tools);
 	}
 
-	MessageView insert(Caller caller, String threadId, NewMessage input, String paramPrefix,
+	MessageView insert(Caller caller, ThreadId threadId, NewMessage input, String paramPrefix,
 			@Nullable String assistantId, @Nullable String runId) {
 		String tenantId = caller.tenantId();
 		Attachments.FileCheck fileCheck = (fileId, param) -> this.files.requireOne(caller, fileId, param);
@@ -169,7 +170,7 @@ public class MessageService {
 		}
 		JsonNode content = MessageContent.parse(input.content(), paramPrefix + "content", fileCheck);
 		JsonNode attachments = Attachments.checked(input.attachments(), paramPrefix + "attachments", fileCheck);
-		Message message = new Message(ObjectIds.next("msg"), tenantId, threadId, role, content, "completed",
+		Message message = new Message(ObjectIds.next("msg"), tenantId, threadId.value(), role, content, "completed",
 				attachments, Metadata.checked(input.metadata()));
 		message.assistantId = assistantId;
 		message.runId = runId;
@@ -177,15 +178,15 @@ public class MessageService {
 		return MessageView.of(this.messages.saveAndFlush(message));
 	}
 
-	private ChatThread thread(Caller caller, String threadId) {
-		return this.threads.findByTenantIdAndId(caller.tenantId(), threadId)
+	private ChatThread thread(Caller caller, ThreadId threadId) {
+		return this.threads.findByTenantIdAndId(caller.tenantId(), threadId.value())
 			.filter(thread -> caller.mayAccess(thread.user))
-			.orElseThrow(() -> ApiException.notFound("thread", threadId));
+			.orElseThrow(() -> ApiException.notFound("thread", threadId.value()));
 	}
 
-	private Message load(Caller caller, String threadId, String messageId) {
+	private Message load(Caller caller, ThreadId threadId, String messageId) {
 		thread(caller, threadId);
-		return this.messages.findByTenantIdAndThreadIdAndId(caller.tenantId(), threadId, messageId)
+		return this.messages.findByTenantIdAndThreadIdAndId(caller.tenantId(), threadId.value(), messageId)
 			.orElseThrow(() -> ApiException.notFound("message", messageId));
 	}
 

@@ -63,21 +63,21 @@ class ThreadController {
 	}
 
 	@GetMapping("/{threadId}")
-	Mono<ThreadView> get(Caller caller, @PathVariable String threadId) {
+	Mono<ThreadView> get(Caller caller, @PathVariable ThreadId threadId) {
 		return this.blocking.call(() -> this.threads.find(caller, threadId));
 	}
 
 	@PostMapping("/{threadId}")
-	Mono<ThreadView> modify(Caller caller, @PathVariable String threadId, @RequestBody ModifyThread request) {
+	Mono<ThreadView> modify(Caller caller, @PathVariable ThreadId threadId, @RequestBody ModifyThread request) {
 		return this.blocking
 			.call(() -> this.threads.modify(caller, threadId, request.metadata(), request.toolResources()));
 	}
 
 	@DeleteMapping("/{threadId}")
-	Mono<Deleted> delete(Caller caller, @PathVariable String threadId) {
+	Mono<Deleted> delete(Caller caller, @PathVariable ThreadId threadId) {
 		return this.blocking.call(() -> {
 			this.threads.delete(caller, threadId);
-			return new Deleted(threadId, "thread.deleted", true);
+			return new Deleted(threadId.value(), "thread.deleted", true);
 		});
 	}
 

@@ -21,6 +21,7 @@ import com.threadline.chat.system.Metadata;
 import com.threadline.chat.system.ObjectIds;
 import com.threadline.chat.system.SeqWindow;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.tenant.TenantId;
 
 /**
  * Threads: an end user sees and changes only their own, an API key all of its tenant's.
@@ -75,19 +76,19 @@ public class ThreadService {
 		thread.toolResources = toolResources;
 		this.threads.saveAndFlush(thread);
 		for (int i = 0; i < messages.size(); i++) {
-			this.messages.insert(caller, thread.id, messages.get(i), "%smessages[%d].".formatted(paramPrefix, i), null,
-					null);
+			this.messages.insert(caller, ThreadId.of(thread.id), messages.get(i),
+					"%smessages[%d].".formatted(paramPrefix, i), null, null);
 		}
 		return ThreadView.of(thread);
 	}
 
 	@Transactional(readOnly = true)
-	public ThreadView find(Caller caller, String threadId) {
+	public ThreadView find(Caller caller, ThreadId threadId) {
 		return ThreadView.of(load(caller, threadId));
 	}
 
 	@Transactional
-	ThreadView modify(Caller caller, String threadId, @Nullable Map<String, String> metadata,
+	ThreadView modify(Caller caller, ThreadId threadId, @Nullable Map<String, String> metadata,
 			@Nullable JsonNode toolResources) {
 		ChatThread thread = load(caller, threadId);
 		refuseUserToolResources(caller, toolResources);
@@ -117,9 +118,9 @@ public class ThreadService {
 	 * it first).
 	 */
 	@Transactional
-	void delete(Caller caller, String threadId) {
+	void delete(Caller caller, ThreadId threadId) {
 		load(caller, threadId);
-		if (this.threads.deleteIfIdle(caller.tenantId(), threadId) == 0) {
+		if (this.threads.deleteIfIdle(caller.tenantId(), threadId.value()) == 0) {
 			ChatThread thread = load(caller, threadId);
 			throw ApiException.invalid(null, "Can't delete %s while a run %s is active; cancel the run first."
 				.formatted(threadId, thread.activeRunId));
@@ -146,10 +147,10 @@ public class ThreadService {
 	 * the run that already holds it.
 	 */
 	@Transactional
-	public void lockForRun(String tenantId, String threadId, String runId) {
-		if (this.threads.lock(tenantId, threadId, runId) == 0) {
-			ChatThread thread = this.threads.findByTenantIdAndId(tenantId, threadId)
-				.orElseThrow(() -> ApiException.notFound("thread", threadId));
+	public void lockForRun(TenantId tenantId, ThreadId threadId, String runId) {
+		if (this.threads.lock(tenantId.value(), threadId.value(), runId) == 0) {
+			ChatThread thread = this.threads.findByTenantIdAndId(tenantId.value(), threadId.value())
+				.orElseThrow(() -> ApiException.notFound("thread", threadId.value()));
 			throw ApiException.invalid(null,
 					"Thread %s already has an active run %s.".formatted(threadId, thread.activeRunId));
 		}
@@ -157,8 +158,8 @@ public class ThreadService {
 
 	/** Releases the thread if {@code runId} holds it. */
 	@Transactional
-	public void unlock(String tenantId, String threadId, String runId) {
-		this.threads.unlock(tenantId, threadId, runId);
+	public void unlock(TenantId tenantId, ThreadId threadId, String runId) {
+		this.threads.unlock(tenantId.value(), threadId.value(), runId);
 	}
 
 	/**
@@ -167,9 +168,9 @@ public class ThreadService {
 	 * tool.
 	 */
 	@Transactional(readOnly = true)
-	public ThreadFiles files(String tenantId, String threadId, @Nullable String tool) {
-		ChatThread thread = this.threads.findByTenantIdAndId(tenantId, threadId)
-			.orElseThrow(() -> ApiException.notFound("thread", threadId));
+	public ThreadFiles files(TenantId tenantId, ThreadId threadId, @Nullable String tool) {
+		ChatThread thread = this.threads.findByTenantIdAndId(tenantId.value(), threadId.value())
+			.orElseThrow(() -> ApiException.notFound("thread", threadId.value()));
 		if (tool == null) {
 			return new ThreadFiles(thread.user, List.of());
 		}
@@ -188,10 +189,10 @@ public class ThreadService {
 		return new ThreadFiles(thread.user, List.copyOf(ids));
 	}
 
-	ChatThread load(Caller caller, String threadId) {
-		return this.threads.findByTenantIdAndId(caller.tenantId(), threadId)
+	ChatThread load(Caller caller, ThreadId threadId) {
+		return this.threads.findByTenantIdAndId(caller.tenantId(), threadId.value())
 			.filter(thread -> caller.mayAccess(thread.user))
-			.orElseThrow(() -> ApiException.notFound("thread", threadId));
+			.orElseThrow(() -> ApiException.notFound("thread", threadId.value()));
 	}
 
 }
