@@ -20,6 +20,9 @@ import com.threadline.chat.system.ObjectIds;
 import com.threadline.chat.system.SeqWindow;
 import com.threadline.chat.tenant.Caller;
 import com.threadline.chat.tenant.TenantId;
+import com.threadline.chat.thread.content.Attachments;
+import com.threadline.chat.thread.content.MessageContent;
+import com.threadline.chat.thread.content.ReplyContent;
 
 /**
  * Messages of a thread. Callers reach them through a thread they may access; the run

@@ -1,4 +1,4 @@
-package com.threadline.chat.thread;
+package com.threadline.chat.thread.content;
 
 import java.util.Locale;
 import java.util.Set;
@@ -16,7 +16,7 @@ import com.threadline.chat.system.ApiException;
  * {@code image_file} parts) into the content parts OpenAI returns, within the
  * 256,000-character limit.
  */
-final class MessageContent {
+public final class MessageContent {
 
 	static final int MAX_CHARS = 256_000;
 
@@ -29,7 +29,7 @@ final class MessageContent {
 
 	private static final Set<String> DETAILS = Set.of("auto", "low", "high");
 
-	static ArrayNode parse(@Nullable JsonNode content, String param, Attachments.FileCheck files) {
+	public static ArrayNode parse(@Nullable JsonNode content, String param, Attachments.FileCheck files) {
 		if (content == null || content.isNull()) {
 			throw ApiException.invalid(param, "Missing required parameter: '%s'.".formatted(param));
 		}

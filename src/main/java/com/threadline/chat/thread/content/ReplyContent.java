@@ -1,4 +1,4 @@
-package com.threadline.chat.thread;
+package com.threadline.chat.thread.content;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,12 +9,14 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.threadline.chat.thread.ReplyFiles;
+
 /**
  * The content of a run's reply as OpenAI wrote it: the images its tools showed, then its
  * text, annotated where it cites a file the tools wrote. Annotation indexes count code
  * points, as OpenAI's (Python) indexes do.
  */
-final class ReplyContent {
+public final class ReplyContent {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -24,7 +26,7 @@ final class ReplyContent {
 	private record Cited(int start, int end, String fileId) {
 	}
 
-	static ArrayNode of(String text, ReplyFiles files) {
+	public static ArrayNode of(String text, ReplyFiles files) {
 		ArrayNode content = NODES.arrayNode();
 		for (String image : files.images()) {
 			content.add(NODES.objectNode()

@@ -1,10 +1,12 @@
-package com.threadline.chat.thread;
+package com.threadline.chat.thread.content;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.threadline.chat.thread.ReplyFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

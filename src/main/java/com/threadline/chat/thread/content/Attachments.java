@@ -1,4 +1,4 @@
-package com.threadline.chat.thread;
+package com.threadline.chat.thread.content;
 
 import java.util.Set;
 
@@ -13,7 +13,7 @@ import com.threadline.chat.system.ApiException;
  * "tools": [{"type": "code_interpreter" | "file_search"}]}}, each file one the caller may
  * see; stored as given.
  */
-final class Attachments {
+public final class Attachments {
 
 	/** OpenAI's spec gives no bound; ten is what its documentation allowed a message. */
 	static final int MAX = 10;
@@ -24,7 +24,7 @@ final class Attachments {
 	}
 
 	/** Returns {@code attachments} (an empty array when absent) after checking it. */
-	static JsonNode checked(@Nullable JsonNode attachments, String param, FileCheck files) {
+	public static JsonNode checked(@Nullable JsonNode attachments, String param, FileCheck files) {
 		if (attachments == null || attachments.isNull()) {
 			return JsonNodeFactory.instance.arrayNode();
 		}
@@ -73,7 +73,7 @@ final class Attachments {
 	 * parameter.
 	 */
 	@FunctionalInterface
-	interface FileCheck {
+	public interface FileCheck {
 
 		void require(String fileId, String param);
 
