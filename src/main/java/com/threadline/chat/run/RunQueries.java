@@ -8,7 +8,6 @@ import com.threadline.chat.system.ListPage;
 import com.threadline.chat.system.ListQuery;
 import com.threadline.chat.system.SeqWindow;
 import com.threadline.chat.tenant.Caller;
-import com.threadline.chat.thread.ThreadId;
 import com.threadline.chat.thread.ThreadService;
 
 /**
@@ -37,7 +36,7 @@ class RunQueries {
 
 	@Transactional(readOnly = true)
 	ListPage<RunView> list(Caller caller, String threadId, ListQuery query) {
-		this.threads.find(caller, ThreadId.of(threadId));
+		this.threads.find(caller, threadId);
 		String tenant = caller.tenantId();
 		SeqWindow window = query
 			.window(id -> this.runs.findByTenantIdAndThreadIdAndId(tenant, threadId, id).map(run -> run.seq));
@@ -64,7 +63,7 @@ class RunQueries {
 	}
 
 	private Run load(Caller caller, String threadId, String runId) {
-		this.threads.find(caller, ThreadId.of(threadId));
+		this.threads.find(caller, threadId);
 		return this.runs.findByTenantIdAndThreadIdAndId(caller.tenantId(), threadId, runId)
 			.orElseThrow(() -> ApiException.notFound("run", runId));
 	}

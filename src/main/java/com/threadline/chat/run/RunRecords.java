@@ -12,7 +12,6 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.threadline.chat.assistant.AssistantId;
 import com.threadline.chat.assistant.AssistantService;
 import com.threadline.chat.assistant.AssistantView;
 import com.threadline.chat.limit.RunQuota;
@@ -20,10 +19,8 @@ import com.threadline.chat.modelaccess.ModelAccess;
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.Metadata;
 import com.threadline.chat.tenant.Caller;
-import com.threadline.chat.tenant.TenantId;
 import com.threadline.chat.thread.MessageService;
 import com.threadline.chat.thread.NewMessage;
-import com.threadline.chat.thread.ThreadId;
 import com.threadline.chat.thread.ThreadService;
 import com.threadline.chat.thread.ThreadView;
 
@@ -78,7 +75,7 @@ class RunRecords {
 	/** Creates a queued run {@code runId} on a thread the caller may access. */
 	@Transactional
 	RunView create(Caller caller, String threadId, String runId, NewRun request) {
-		this.threads.find(caller, ThreadId.of(threadId));
+		this.threads.find(caller, threadId);
 		return insert(caller, threadId, runId, request, options(caller, request));
 	}
 
@@ -169,7 +166,7 @@ class RunRecords {
 		if (request.assistantId() == null || request.assistantId().isBlank()) {
 			throw ApiException.invalid("assistant_id", "Missing required parameter: 'assistant_id'.");
 		}
-		AssistantView assistant = this.assistants.find(caller.tenant(), AssistantId.of(request.assistantId()));
+		AssistantView assistant = this.assistants.find(caller.tenantId(), request.assistantId());
 		UserScope.checkBudget(caller, request, assistant);
 		RunOptions options = RunOptions.resolve(request, assistant);
 		if (request.tools() != null) {
@@ -186,11 +183,10 @@ class RunRecords {
 			throw ApiException.invalid("additional_messages",
 					"Invalid 'additional_messages': array too long. Expected at most 32 messages.");
 		}
-		this.threads.lockForRun(TenantId.of(tenantId), ThreadId.of(threadId), runId);
+		this.threads.lockForRun(tenantId, threadId, runId);
 		this.quota.admit(tenantId, threadId);
 		for (int i = 0; i < additional.size(); i++) {
-			this.messages.addForRun(caller, ThreadId.of(threadId), additional.get(i),
-					"additional_messages[%d].".formatted(i));
+			this.messages.addForRun(caller, threadId, additional.get(i), "additional_messages[%d].".formatted(i));
 		}
 		Instant now = Instant.now();
 		Run run = new Run(runId, tenantId, threadId, request.assistantId(), options,
@@ -201,7 +197,7 @@ class RunRecords {
 	}
 
 	private Run lock(Caller caller, String threadId, String runId) {
-		this.threads.find(caller, ThreadId.of(threadId));
+		this.threads.find(caller, threadId);
 		return this.runs.lock(caller.tenantId(), runId)
 			.filter(run -> run.threadId.equals(threadId))
 			.orElseThrow(() -> ApiException.notFound("run", runId));

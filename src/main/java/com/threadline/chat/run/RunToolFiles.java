@@ -8,11 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
-import com.threadline.chat.assistant.AssistantId;
 import com.threadline.chat.assistant.AssistantService;
-import com.threadline.chat.tenant.TenantId;
 import com.threadline.chat.thread.ThreadFiles;
-import com.threadline.chat.thread.ThreadId;
 import com.threadline.chat.thread.ThreadService;
 
 /**
@@ -38,10 +35,9 @@ class RunToolFiles {
 			return new ThreadFiles(null, List.of());
 		}
 		if (!offersCode(run.tools())) {
-			return this.threads.files(TenantId.of(tenantId), ThreadId.of(run.threadId()), null);
+			return this.threads.files(tenantId, run.threadId(), null);
 		}
-		ThreadFiles thread = this.threads.files(TenantId.of(tenantId), ThreadId.of(run.threadId()),
-				CodeInterpreterCall.TYPE);
+		ThreadFiles thread = this.threads.files(tenantId, run.threadId(), CodeInterpreterCall.TYPE);
 		Set<String> ids = new LinkedHashSet<>(assistantFiles(tenantId, run.assistantId()));
 		ids.addAll(thread.fileIds());
 		return new ThreadFiles(thread.user(), List.copyOf(ids));
@@ -49,7 +45,7 @@ class RunToolFiles {
 
 	private List<String> assistantFiles(String tenantId, String assistantId) {
 		// An assistant deleted after the run began no longer gives files.
-		return this.assistants.findIfPresent(TenantId.of(tenantId), AssistantId.of(assistantId))
+		return this.assistants.findIfPresent(tenantId, assistantId)
 			.map(assistant -> assistant.toolResources().path(CodeInterpreterCall.TYPE).path("file_ids"))
 			.map(ids -> ids.valueStream().filter(JsonNode::isString).map(JsonNode::asString).toList())
 			.orElse(List.of());

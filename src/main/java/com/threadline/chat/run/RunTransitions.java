@@ -14,10 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.threadline.chat.limit.RunQuota;
-import com.threadline.chat.tenant.TenantId;
 import com.threadline.chat.thread.MessageService;
 import com.threadline.chat.thread.MessageView;
-import com.threadline.chat.thread.ThreadId;
 import com.threadline.chat.thread.ThreadService;
 
 /**
@@ -115,8 +113,7 @@ class RunTransitions {
 		Ending actual = (run.status.equals(RunStatus.CANCELLING) && !AFTER_CANCELLING.contains(ending.status()))
 				? Ending.cancelled() : ending;
 		MessageView message = (open != null)
-				? this.messages.finishReply(TenantId.of(tenantId), open.message().id(), text, actual.messageReason())
-				: null;
+				? this.messages.finishReply(tenantId, open.message().id(), text, actual.messageReason()) : null;
 		List<RunStepView> ended = new ArrayList<>();
 		RunView.Usage usage = new RunView.Usage(0, 0, 0);
 		for (RunStep step : this.steps.findByTenantIdAndRunIdOrderBySeqAsc(tenantId, runId)) {
@@ -129,7 +126,7 @@ class RunTransitions {
 		}
 		settle(run, actual, usage);
 		this.quota.used(tenantId, usage.promptTokens() + usage.completionTokens());
-		this.threads.unlock(TenantId.of(tenantId), ThreadId.of(run.threadId), runId);
+		this.threads.unlock(tenantId, run.threadId, runId);
 		return new Ended(RunView.of(run), message, ended);
 	}
 

@@ -14,12 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.threadline.chat.file.FileService;
 import com.threadline.chat.system.ObjectIds;
-import com.threadline.chat.tenant.TenantId;
 import com.threadline.chat.thread.MessageService;
 import com.threadline.chat.thread.MessageView;
 import com.threadline.chat.thread.ReplyFiles;
 import com.threadline.chat.thread.ThreadFiles;
-import com.threadline.chat.thread.ThreadId;
 
 /**
  * The engine's writes of steps and replies, one short transaction each, when a step or a
@@ -66,8 +64,8 @@ class StepTransitions {
 	@Transactional(readOnly = true)
 	Context context(String tenantId, RunView run) {
 		Prompt.Window window = Prompt.window(run, this.contextTokens);
-		List<MessageView> history = this.messages.history(TenantId.of(tenantId), ThreadId.of(run.threadId()), run.id(),
-				window.tokens(), window.messages());
+		List<MessageView> history = this.messages.history(tenantId, run.threadId(), run.id(), window.tokens(),
+				window.messages());
 		return new Context(history, imageUrls(tenantId, PromptHistory.imageFiles(history, run.id())),
 				this.steps.findByTenantIdAndRunIdOrderBySeqAsc(tenantId, run.id())
 					.stream()
@@ -87,8 +85,7 @@ class StepTransitions {
 
 	@Transactional
 	OpenMessage openMessage(String tenantId, RunView run) {
-		MessageView message = this.messages.startReply(TenantId.of(tenantId), ThreadId.of(run.threadId()),
-				run.assistantId(), run.id());
+		MessageView message = this.messages.startReply(tenantId, run.threadId(), run.assistantId(), run.id());
 		JsonNode details = NODES.objectNode()
 			.put("type", RunStep.MESSAGE_CREATION)
 			.set(RunStep.MESSAGE_CREATION, NODES.objectNode().put("message_id", message.id()));
@@ -110,8 +107,7 @@ class StepTransitions {
 	@Transactional
 	Closed closeMessage(String tenantId, OpenMessage open, String text, @Nullable String reason,
 			RunView.@Nullable Usage usage, ReplyFiles files) {
-		MessageView message = this.messages.finishReply(TenantId.of(tenantId), open.message().id(), text, reason,
-				files);
+		MessageView message = this.messages.finishReply(tenantId, open.message().id(), text, reason, files);
 		RunStep step = RunTransitions.step(this.steps, tenantId, open.step().id());
 		RunTransitions.settleStep(step, "completed", null);
 		RunTransitions.record(step, usage);
