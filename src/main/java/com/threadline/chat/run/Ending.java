@@ -15,46 +15,38 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param messageReason the {@code incomplete_details.reason} of a reply still being
  * written
  */
-record Ending(String status, @Nullable JsonNode lastError, @Nullable JsonNode incompleteDetails, String stepStatus,
-		String messageReason) {
+public record Ending(RunStatus status, @Nullable JsonNode lastError, @Nullable JsonNode incompleteDetails,
+		StepStatus stepStatus, String messageReason) {
 
-	static Ending completed() {
-		return new Ending(RunStatus.COMPLETED, null, null, "completed", "run_failed");
+	public static Ending completed() {
+		return new Ending(RunStatus.COMPLETED, null, null, StepStatus.COMPLETED, "run_failed");
 	}
 
-	static Ending failed(String code, String message) {
+	public static Ending failed(String code, String message) {
 		JsonNode error = JsonNodeFactory.instance.objectNode().put("code", code).put("message", message);
-		return new Ending(RunStatus.FAILED, error, null, "failed", "run_failed");
+		return new Ending(RunStatus.FAILED, error, null, StepStatus.FAILED, "run_failed");
 	}
 
-	static Ending cancelled() {
-		return new Ending(RunStatus.CANCELLED, null, null, "cancelled", "run_cancelled");
+	public static Ending cancelled() {
+		return new Ending(RunStatus.CANCELLED, null, null, StepStatus.CANCELLED, "run_cancelled");
 	}
 
-	static Ending expired() {
-		return new Ending(RunStatus.EXPIRED, null, null, "expired", "run_expired");
+	public static Ending expired() {
+		return new Ending(RunStatus.EXPIRED, null, null, StepStatus.EXPIRED, "run_expired");
 	}
 
 	/**
 	 * Ran out of a token budget: {@code max_completion_tokens} or
 	 * {@code max_prompt_tokens}.
 	 */
-	static Ending incomplete(String reason) {
+	public static Ending incomplete(String reason) {
 		return new Ending(RunStatus.INCOMPLETE, null, JsonNodeFactory.instance.objectNode().put("reason", reason),
-				"failed", "max_tokens");
+				StepStatus.FAILED, "max_tokens");
 	}
 
-	/** The ending a stop request calls for. */
-	static Ending of(LiveRun.Stop stop) {
-		return switch (stop) {
-			case CANCEL -> cancelled();
-			case EXPIRE -> expired();
-			case SHUTDOWN -> failed("server_error", "The run was interrupted: the server shut down.");
-			case STREAM_FULL -> failed("server_error",
-					"The run was stopped: its event stream outgrew the limit this server keeps per run.");
-			case LOG_FULL -> failed("server_error",
-					"The run was stopped: this server's event log is full of active runs; try again later.");
-		};
+	/** The {@code last_error} of the steps this ending settles. */
+	@Nullable JsonNode stepError() {
+		return (this.stepStatus == StepStatus.FAILED) ? this.lastError : null;
 	}
 
 }

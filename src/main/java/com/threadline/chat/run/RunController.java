@@ -24,6 +24,7 @@ import com.threadline.chat.system.Blocking;
 import com.threadline.chat.system.ListPage;
 import com.threadline.chat.system.ListQuery;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.thread.ThreadId;
 
 /**
  * {@code /v1/threads/{thread_id}/runs}: OpenAI's runs API, plus the resumable event
@@ -55,7 +56,7 @@ class RunController {
 	}
 
 	@PostMapping
-	Mono<ResponseEntity<Flux<DataBuffer>>> create(Caller caller, @PathVariable String threadId,
+	Mono<ResponseEntity<Flux<DataBuffer>>> create(Caller caller, @PathVariable ThreadId threadId,
 			@RequestBody NewRun request) {
 		UserScope.check(caller, request);
 		return this.blocking.call(() -> this.runs.start(caller, threadId, request))
@@ -63,7 +64,7 @@ class RunController {
 	}
 
 	@GetMapping
-	Mono<ListPage<RunView>> list(Caller caller, @PathVariable String threadId,
+	Mono<ListPage<RunView>> list(Caller caller, @PathVariable ThreadId threadId,
 			@RequestParam(required = false) @Nullable String limit,
 			@RequestParam(required = false) @Nullable String order,
 			@RequestParam(required = false) @Nullable String after,
@@ -73,24 +74,24 @@ class RunController {
 	}
 
 	@GetMapping("/{runId}")
-	Mono<RunView> get(Caller caller, @PathVariable String threadId, @PathVariable String runId) {
+	Mono<RunView> get(Caller caller, @PathVariable ThreadId threadId, @PathVariable RunId runId) {
 		return this.blocking.call(() -> this.runs.find(caller, threadId, runId));
 	}
 
 	@PostMapping("/{runId}")
-	Mono<RunView> modify(Caller caller, @PathVariable String threadId, @PathVariable String runId,
+	Mono<RunView> modify(Caller caller, @PathVariable ThreadId threadId, @PathVariable RunId runId,
 			@RequestBody ModifyRun request) {
 		return this.blocking.call(() -> this.runs.modify(caller, threadId, runId, request.metadata()));
 	}
 
 	@PostMapping("/{runId}/cancel")
-	Mono<RunView> cancel(Caller caller, @PathVariable String threadId, @PathVariable String runId) {
+	Mono<RunView> cancel(Caller caller, @PathVariable ThreadId threadId, @PathVariable RunId runId) {
 		return this.blocking.call(() -> this.runs.cancel(caller, threadId, runId));
 	}
 
 	@PostMapping("/{runId}/submit_tool_outputs")
-	Mono<ResponseEntity<Flux<DataBuffer>>> submitToolOutputs(Caller caller, @PathVariable String threadId,
-			@PathVariable String runId, @RequestBody SubmitToolOutputs request) {
+	Mono<ResponseEntity<Flux<DataBuffer>>> submitToolOutputs(Caller caller, @PathVariable ThreadId threadId,
+			@PathVariable RunId runId, @RequestBody SubmitToolOutputs request) {
 		return this.blocking.call(() -> this.runs.submitToolOutputs(caller, threadId, runId, request.toolOutputs()))
 			.map(started -> this.responses.of(started, Boolean.TRUE.equals(request.stream())));
 	}
@@ -100,9 +101,8 @@ class RunController {
 	 * {@code Last-Event-ID} (or {@code ?starting_after=}), then live until the run ends.
 	 */
 	@GetMapping("/{runId}/events")
-	Mono<ResponseEntity<Flux<DataBuffer>>> events(Caller caller, @PathVariable String threadId,
-			@PathVariable String runId,
-			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastId,
+	Mono<ResponseEntity<Flux<DataBuffer>>> events(Caller caller, @PathVariable ThreadId threadId,
+			@PathVariable RunId runId, @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastId,
 			@RequestParam(name = "starting_after", required = false) @Nullable String startingAfter) {
 		long after = (lastId != null && !lastId.isBlank()) ? sequence(lastId, "Last-Event-ID")
 				: sequence(startingAfter, "starting_after");

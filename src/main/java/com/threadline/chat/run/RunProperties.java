@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * server knows): a run's history is cut to it, and only what fits is loaded
  */
 @ConfigurationProperties("chat.run")
-record RunProperties(@DefaultValue("10m") Duration expiresAfter, @DefaultValue("10") int maxToolIterations,
+public record RunProperties(@DefaultValue("10m") Duration expiresAfter, @DefaultValue("10") int maxToolIterations,
 		@DefaultValue("30s") Duration sweepInterval, @DefaultValue("10s") Duration heartbeatInterval,
 		@DefaultValue("60s") Duration staleAfter, @Nullable String instanceId,
 		@DefaultValue("128000") long contextTokens) {

@@ -9,6 +9,7 @@ import com.threadline.chat.system.ListQuery;
 import com.threadline.chat.system.SeqWindow;
 import com.threadline.chat.tenant.Caller;
 import com.threadline.chat.thread.ThreadService;
+import com.threadline.chat.thread.ThreadId;
 
 /**
  * The runs API's reads, always through a thread the caller may access: another user's or
@@ -36,7 +37,7 @@ class RunQueries {
 
 	@Transactional(readOnly = true)
 	ListPage<RunView> list(Caller caller, String threadId, ListQuery query) {
-		this.threads.find(caller, threadId);
+		this.threads.find(caller, ThreadId.of(threadId));
 		String tenant = caller.tenantId();
 		SeqWindow window = query
 			.window(id -> this.runs.findByTenantIdAndThreadIdAndId(tenant, threadId, id).map(run -> run.seq));
@@ -63,7 +64,7 @@ class RunQueries {
 	}
 
 	private Run load(Caller caller, String threadId, String runId) {
-		this.threads.find(caller, threadId);
+		this.threads.find(caller, ThreadId.of(threadId));
 		return this.runs.findByTenantIdAndThreadIdAndId(caller.tenantId(), threadId, runId)
 			.orElseThrow(() -> ApiException.notFound("run", runId));
 	}

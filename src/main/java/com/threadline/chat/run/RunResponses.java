@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import com.threadline.chat.run.engine.RunEvents;
 import com.threadline.chat.stream.SseFraming;
 
 /**

@@ -9,14 +9,20 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.stereotype.Service;
 
+import com.threadline.chat.run.engine.LiveRun;
+import com.threadline.chat.run.engine.RunEngine;
+import com.threadline.chat.run.engine.RunEvent;
+import com.threadline.chat.run.engine.RunEvents;
+import com.threadline.chat.run.engine.RunProgress;
 import com.threadline.chat.stream.LoggedEvent;
 import com.threadline.chat.system.ListPage;
 import com.threadline.chat.system.ListQuery;
 import com.threadline.chat.system.ObjectIds;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.thread.ThreadId;
 
 /**
- * The run engine's public face: starts runs (on a thread, or with a new one), cancels
+ * The runs module's public face: starts runs (on a thread, or with a new one), cancels
  * them, takes tool outputs, and hands out a run's event stream. Its methods block (JPA):
  * call them off the event loop. A run, once started, executes on its own, whatever
  * becomes of the request that started it.
@@ -24,7 +30,9 @@ import com.threadline.chat.tenant.Caller;
 @Service
 public class RunService {
 
-	private final RunRecords records;
+	private final RunAdmission admission;
+
+	private final RunLedger ledger;
 
 	private final RunQueries queries;
 
@@ -34,8 +42,10 @@ public class RunService {
 
 	private final RunEvents events;
 
-	RunService(RunRecords records, RunQueries queries, RunEngine engine, RunProgress progress, RunEvents events) {
-		this.records = records;
+	RunService(RunAdmission admission, RunLedger ledger, RunQueries queries, RunEngine engine, RunProgress progress,
+			RunEvents events) {
+		this.admission = admission;
+		this.ledger = ledger;
 		this.queries = queries;
 		this.engine = engine;
 		this.progress = progress;
@@ -52,10 +62,10 @@ public class RunService {
 	}
 
 	/** Creates a run on a thread the caller may access, and starts it. */
-	public Started start(Caller caller, String threadId, NewRun request) {
+	public Started start(Caller caller, ThreadId threadId, NewRun request) {
 		String runId = ObjectIds.next("run");
 		RunView run = launching(caller.tenantId(), runId, () -> {
-			RunView created = this.records.create(caller, threadId, runId, request);
+			RunView created = this.admission.create(caller, threadId.value(), runId, request);
 			announce(created);
 			return created;
 		});
@@ -66,7 +76,7 @@ public class RunService {
 	public Started createThreadAndRun(Caller caller, NewThreadAndRun request) {
 		String runId = ObjectIds.next("run");
 		RunView run = launching(caller.tenantId(), runId, () -> {
-			RunRecords.Created created = this.records.createWithThread(caller, runId, request);
+			RunAdmission.Created created = this.admission.createWithThread(caller, runId, request);
 			this.events.publish(runId, new RunEvent.ThreadCreated(created.thread()));
 			announce(created.run());
 			return created.run();
@@ -78,13 +88,14 @@ public class RunService {
 	 * Gives a run in {@code requires_action} the outputs of all the calls it waits for,
 	 * and resumes it.
 	 */
-	public Started submitToolOutputs(Caller caller, String threadId, String runId, @Nullable List<ToolOutput> outputs) {
+	public Started submitToolOutputs(Caller caller, ThreadId threadId, RunId runId,
+			@Nullable List<ToolOutput> outputs) {
 		authorise(caller, threadId, runId);
-		long after = this.events.position(runId);
-		RunView run = launching(caller.tenantId(), runId, () -> {
-			RunRecords.Resumed resumed = this.records.acceptOutputs(caller, threadId, runId, outputs);
-			this.events.publish(runId, new RunEvent.StepStatusChanged(resumed.step()));
-			this.events.publish(runId, new RunEvent.RunStatusChanged(resumed.run()));
+		long after = this.events.position(runId.value());
+		RunView run = launching(caller.tenantId(), runId.value(), () -> {
+			RunLedger.Resumed resumed = this.ledger.acceptOutputs(caller, threadId.value(), runId.value(), outputs);
+			this.events.publish(runId.value(), new RunEvent.StepStatusChanged(resumed.step()));
+			this.events.publish(runId.value(), new RunEvent.RunStatusChanged(resumed.run()));
 			return resumed.run();
 		});
 		return new Started(run, after);
@@ -94,48 +105,41 @@ public class RunService {
 	 * Cancels a queued, in-progress or waiting run: it answers {@code cancelling}, and
 	 * the run ends {@code cancelled} keeping what it had written.
 	 */
-	public RunView cancel(Caller caller, String threadId, String runId) {
+	public RunView cancel(Caller caller, ThreadId threadId, RunId runId) {
 		authorise(caller, threadId, runId);
-		LiveRun live = this.engine.find(caller.tenantId(), runId).orElse(null);
-		RunView[] result = new RunView[1];
-		Runnable cancel = () -> {
-			RunRecords.Cancelling cancelling = this.records.cancelling(caller, threadId, runId);
-			this.events.publish(runId, new RunEvent.RunStatusChanged(cancelling.run()));
-			result[0] = cancelling.run();
+		LiveRun live = this.engine.find(caller.tenantId(), runId.value()).orElse(null);
+		Supplier<RunView> cancel = () -> {
+			RunLedger.Cancelling cancelling = this.ledger.cancel(caller, threadId.value(), runId.value());
+			this.events.publish(runId.value(), new RunEvent.RunStatusChanged(cancelling.run()));
 			if (live != null) {
 				live.stop(LiveRun.Stop.CANCEL);
 			}
-			if (cancelling.previous().equals(RunStatus.REQUIRES_ACTION)) {
-				this.progress.finish(caller.tenantId(), runId, Ending.cancelled(), null, "");
+			if (cancelling.previous() == RunStatus.REQUIRES_ACTION) {
+				this.progress.finish(caller.tenantId(), runId.value(), Ending.cancelled(), null, "");
 			}
+			return cancelling.run();
 		};
-		if (live != null) {
-			live.locked(cancel);
-		}
-		else {
-			cancel.run();
-		}
-		return result[0];
+		return (live != null) ? live.locked(cancel) : cancel.get();
 	}
 
-	public RunView find(Caller caller, String threadId, String runId) {
-		return this.queries.find(caller, threadId, runId);
+	public RunView find(Caller caller, ThreadId threadId, RunId runId) {
+		return this.queries.find(caller, threadId.value(), runId.value());
 	}
 
-	public ListPage<RunView> list(Caller caller, String threadId, ListQuery query) {
-		return this.queries.list(caller, threadId, query);
+	public ListPage<RunView> list(Caller caller, ThreadId threadId, ListQuery query) {
+		return this.queries.list(caller, threadId.value(), query);
 	}
 
-	public RunView modify(Caller caller, String threadId, String runId, @Nullable Map<String, String> metadata) {
-		return this.records.modify(caller, threadId, runId, metadata);
+	public RunView modify(Caller caller, ThreadId threadId, RunId runId, @Nullable Map<String, String> metadata) {
+		return this.ledger.modify(caller, threadId.value(), runId.value(), metadata);
 	}
 
-	public RunStepView step(Caller caller, String threadId, String runId, String stepId) {
-		return this.queries.step(caller, threadId, runId, stepId);
+	public RunStepView step(Caller caller, ThreadId threadId, RunId runId, String stepId) {
+		return this.queries.step(caller, threadId.value(), runId.value(), stepId);
 	}
 
-	public ListPage<RunStepView> steps(Caller caller, String threadId, String runId, ListQuery query) {
-		return this.queries.steps(caller, threadId, runId, query);
+	public ListPage<RunStepView> steps(Caller caller, ThreadId threadId, RunId runId, ListQuery query) {
+		return this.queries.steps(caller, threadId.value(), runId.value(), query);
 	}
 
 	/**
@@ -144,16 +148,16 @@ public class RunService {
 	 * that its events are gone replays as its final state and {@code done}, from the
 	 * start of that replay when {@code after} points past it.
 	 */
-	public Flux<LoggedEvent> follow(Caller caller, String threadId, String runId, long after) {
+	public Flux<LoggedEvent> follow(Caller caller, ThreadId threadId, RunId runId, long after) {
 		// Authorises before the event log is touched.
-		RunView run = this.queries.find(caller, threadId, runId);
-		if (!RunStatus.isActive(run.status())) {
+		RunView run = find(caller, threadId, runId);
+		if (!RunStatus.of(run.status()).isActive()) {
 			this.events.replayEnd(run);
-			if (after > this.events.position(runId)) {
-				return this.events.follow(runId, 0);
+			if (after > this.events.position(runId.value())) {
+				return this.events.follow(runId.value(), 0);
 			}
 		}
-		return this.events.follow(runId, after);
+		return this.events.follow(runId.value(), after);
 	}
 
 	/** The events of a run just started or resumed by this caller. */
@@ -169,10 +173,9 @@ public class RunService {
 	private RunView launching(String tenantId, String runId, Supplier<RunView> start) {
 		LiveRun live = this.engine.register(tenantId, runId);
 		try {
-			RunView[] run = new RunView[1];
-			live.locked(() -> run[0] = start.get());
+			RunView run = live.locked(start);
 			this.engine.launch(live);
-			return run[0];
+			return run;
 		}
 		catch (RuntimeException ex) {
 			this.engine.abandon(live);
@@ -186,8 +189,8 @@ public class RunService {
 	 * be locked, replaced or stopped, not even for the moment until the transaction
 	 * refuses it.
 	 */
-	private void authorise(Caller caller, String threadId, String runId) {
-		this.queries.find(caller, threadId, runId);
+	private void authorise(Caller caller, ThreadId threadId, RunId runId) {
+		find(caller, threadId, runId);
 	}
 
 	private void announce(RunView run) {

@@ -1,55 +1,80 @@
 package com.threadline.chat.run;
 
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
 /**
  * OpenAI's run status machine: queued → in_progress → (requires_action → queued) →
- * completed | incomplete | failed | cancelling → cancelled | expired.
+ * completed | incomplete | failed | cancelling → cancelled | expired. Stored and sent as
+ * its wire value ({@code in_progress}).
  */
-final class RunStatus {
+public enum RunStatus {
 
-	static final String QUEUED = "queued";
+	QUEUED("queued"), IN_PROGRESS("in_progress"), REQUIRES_ACTION("requires_action"), CANCELLING("cancelling"),
+	CANCELLED("cancelled"), FAILED("failed"), COMPLETED("completed"), INCOMPLETE("incomplete"), EXPIRED("expired");
 
-	static final String IN_PROGRESS = "in_progress";
+	private static final Map<RunStatus, Set<RunStatus>> NEXT = Map.of(QUEUED,
+			EnumSet.of(IN_PROGRESS, CANCELLING, FAILED, EXPIRED), IN_PROGRESS,
+			EnumSet.of(REQUIRES_ACTION, COMPLETED, INCOMPLETE, FAILED, CANCELLING, EXPIRED), REQUIRES_ACTION,
+			EnumSet.of(QUEUED, CANCELLING, FAILED, EXPIRED), CANCELLING, EnumSet.of(CANCELLED, FAILED, EXPIRED));
 
-	static final String REQUIRES_ACTION = "requires_action";
+	/** The statuses in which a run still holds its thread. */
+	public static final Set<RunStatus> ACTIVE = Set.copyOf(NEXT.keySet());
 
-	static final String CANCELLING = "cancelling";
+	/** The statuses of a run some instance executes (or is about to). */
+	public static final Set<RunStatus> EXECUTING = Set.of(QUEUED, IN_PROGRESS, CANCELLING);
 
-	static final String CANCELLED = "cancelled";
+	private final String wire;
 
-	static final String FAILED = "failed";
-
-	static final String COMPLETED = "completed";
-
-	static final String INCOMPLETE = "incomplete";
-
-	static final String EXPIRED = "expired";
-
-	private static final Map<String, Set<String>> NEXT = Map.of(QUEUED,
-			Set.of(IN_PROGRESS, CANCELLING, FAILED, EXPIRED), IN_PROGRESS,
-			Set.of(REQUIRES_ACTION, COMPLETED, INCOMPLETE, FAILED, CANCELLING, EXPIRED), REQUIRES_ACTION,
-			Set.of(QUEUED, CANCELLING, FAILED, EXPIRED), CANCELLING, Set.of(CANCELLED, FAILED, EXPIRED));
-
-	private RunStatus() {
+	RunStatus(String wire) {
+		this.wire = wire;
 	}
 
-	/** Whether a run in {@code from} may move to {@code to}. */
-	static boolean allows(String from, String to) {
-		return NEXT.getOrDefault(from, Set.of()).contains(to);
+	/** The status as OpenAI spells it. */
+	@JsonValue
+	public String wire() {
+		return this.wire;
+	}
+
+	/** The status a wire value names. */
+	public static RunStatus of(String wire) {
+		for (RunStatus status : values()) {
+			if (status.wire.equals(wire)) {
+				return status;
+			}
+		}
+		throw new IllegalArgumentException("Not a run status: " + wire);
+	}
+
+	/** Whether a run in this status may move to {@code next}. */
+	public boolean canMoveTo(RunStatus next) {
+		return NEXT.getOrDefault(this, Set.of()).contains(next);
 	}
 
 	/** Whether the run still holds its thread. */
-	static boolean isActive(String status) {
-		return NEXT.containsKey(status);
+	public boolean isActive() {
+		return NEXT.containsKey(this);
 	}
 
-	/**
-	 * Whether a cancel request applies (OpenAI: queued, in_progress, requires_action).
-	 */
-	static boolean isCancellable(String status) {
-		return status.equals(QUEUED) || status.equals(IN_PROGRESS) || status.equals(REQUIRES_ACTION);
+	/** Maps the status to its text column and back. */
+	@Converter
+	static final class Column implements AttributeConverter<RunStatus, String> {
+
+		@Override
+		public String convertToDatabaseColumn(RunStatus status) {
+			return status.wire;
+		}
+
+		@Override
+		public RunStatus convertToEntityAttribute(String wire) {
+			return of(wire);
+		}
+
 	}
 
 }

@@ -13,6 +13,7 @@ import com.threadline.chat.system.Blocking;
 import com.threadline.chat.system.ListPage;
 import com.threadline.chat.system.ListQuery;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.thread.ThreadId;
 
 /** {@code /v1/threads/{thread_id}/runs/{run_id}/steps}: OpenAI's run steps API. */
 @RestController
@@ -29,7 +30,7 @@ class RunStepController {
 	}
 
 	@GetMapping
-	Mono<ListPage<RunStepView>> list(Caller caller, @PathVariable String threadId, @PathVariable String runId,
+	Mono<ListPage<RunStepView>> list(Caller caller, @PathVariable ThreadId threadId, @PathVariable RunId runId,
 			@RequestParam(required = false) @Nullable String limit,
 			@RequestParam(required = false) @Nullable String order,
 			@RequestParam(required = false) @Nullable String after,
@@ -39,7 +40,7 @@ class RunStepController {
 	}
 
 	@GetMapping("/{stepId}")
-	Mono<RunStepView> get(Caller caller, @PathVariable String threadId, @PathVariable String runId,
+	Mono<RunStepView> get(Caller caller, @PathVariable ThreadId threadId, @PathVariable RunId runId,
 			@PathVariable String stepId) {
 		return this.blocking.call(() -> this.runs.step(caller, threadId, runId, stepId));
 	}

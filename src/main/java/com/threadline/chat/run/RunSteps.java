@@ -14,7 +14,7 @@ interface RunSteps extends JpaRepository<RunStep, String> {
 
 	List<RunStep> findByTenantIdAndRunIdOrderBySeqAsc(String tenantId, String runId);
 
-	List<RunStep> findByTenantIdAndRunIdAndStatus(String tenantId, String runId, String status);
+	List<RunStep> findByTenantIdAndRunIdAndStatus(String tenantId, String runId, StepStatus status);
 
 	@Query("select s from RunStep s where s.tenantId = :tenantId and s.runId = :runId and s.seq > :lo and s.seq < :hi")
 	List<RunStep> page(String tenantId, String runId, long lo, long hi, Sort sort, Limit limit);

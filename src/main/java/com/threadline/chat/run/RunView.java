@@ -23,20 +23,34 @@ public record RunView(String id, String object, long createdAt, String threadId,
 	/** Token usage of a run or a step; {@code null} until it has ended. */
 	public record Usage(long promptTokens, long completionTokens, long totalTokens) {
 
-		static @Nullable Usage of(@Nullable Long prompt, @Nullable Long completion, @Nullable Long total) {
+		/** Nothing used yet. */
+		public static final Usage NONE = new Usage(0, 0, 0);
+
+		public static @Nullable Usage of(@Nullable Long prompt, @Nullable Long completion, @Nullable Long total) {
 			return (prompt != null && completion != null && total != null) ? new Usage(prompt, completion, total)
 					: null;
 		}
 
-		Usage plus(Usage other) {
+		/**
+		 * This and {@code other} together; nothing more when {@code other} is unknown.
+		 */
+		public Usage plus(@Nullable Usage other) {
+			if (other == null) {
+				return this;
+			}
 			return new Usage(this.promptTokens + other.promptTokens, this.completionTokens + other.completionTokens,
 					this.totalTokens + other.totalTokens);
 		}
 
 	}
 
+	/** Whether the run was in {@code status} when this view was taken. */
+	public boolean is(RunStatus status) {
+		return this.status.equals(status.wire());
+	}
+
 	static RunView of(Run r) {
-		return new RunView(r.id, "thread.run", r.createdAt.getEpochSecond(), r.threadId, r.assistantId, r.status,
+		return new RunView(r.id, "thread.run", r.createdAt.getEpochSecond(), r.threadId, r.assistantId, r.status.wire(),
 				r.requiredAction, r.lastError, seconds(r.expiresAt), seconds(r.startedAt), seconds(r.cancelledAt),
 				seconds(r.failedAt), seconds(r.completedAt), r.incompleteDetails, r.model, r.instructions, r.tools,
 				r.metadata, Usage.of(r.promptTokens, r.completionTokens, r.totalTokens), r.temperature, r.topP,

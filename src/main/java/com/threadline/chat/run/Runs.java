@@ -29,25 +29,24 @@ interface Runs extends JpaRepository<Run, String> {
 	List<Run> page(String tenantId, String threadId, long lo, long hi, Sort sort, Limit limit);
 
 	/** Active runs past their deadline. */
-	@Query("""
-			select r.id from Run r where r.tenantId = :tenantId
-			and r.status in ('queued', 'in_progress', 'requires_action', 'cancelling') and r.expiresAt < :now""")
-	List<String> expired(String tenantId, Instant now);
+	@Query("select r.id from Run r where r.tenantId = :tenantId and r.status in :active and r.expiresAt < :now")
+	List<String> expired(String tenantId, Collection<RunStatus> active, Instant now);
 
 	/**
-	 * Executing runs whose owner stopped beating before {@code staleBefore}, and with
-	 * {@code own} all those owned by {@code instance}.
+	 * Runs in one of the {@code executing} statuses whose owner stopped beating before
+	 * {@code staleBefore}, and with {@code own} all those owned by {@code instance}.
 	 */
 	@Query("""
-			select r.id from Run r where r.tenantId = :tenantId and r.status in ('queued', 'in_progress', 'cancelling')
+			select r.id from Run r where r.tenantId = :tenantId and r.status in :executing
 			and ((:own = true and r.ownerInstance = :instance) or r.heartbeatAt is null or r.heartbeatAt < :staleBefore)""")
-	List<String> orphaned(String tenantId, String instance, boolean own, Instant staleBefore);
+	List<String> orphaned(String tenantId, Collection<RunStatus> executing, String instance, boolean own,
+			Instant staleBefore);
 
 	@Modifying
 	@Query("update Run r set r.heartbeatAt = :now where r.tenantId = :tenantId and r.id in :ids")
 	int beat(String tenantId, Collection<String> ids, Instant now);
 
-	@Query("select r.id from Run r where r.tenantId = :tenantId and r.id in :ids and r.status = 'cancelling'")
-	List<String> cancelling(String tenantId, Collection<String> ids);
+	@Query("select r.id from Run r where r.tenantId = :tenantId and r.id in :ids and r.status = :status")
+	List<String> inStatus(String tenantId, Collection<String> ids, RunStatus status);
 
 }

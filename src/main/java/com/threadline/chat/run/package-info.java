@@ -1,6 +1,6 @@
 /**
- * Runs: the engine that executes an assistant on a thread (model calls, tool calls, the
- * status machine), its steps, its events, and the runs API.
+ * Runs: the runs API, the run and step records with their status machine, and the one
+ * place that writes them; the engine that executes runs is internal ({@code run.engine}).
  */
 @NullMarked
 package com.threadline.chat.run;

@@ -11,10 +11,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.threadline.chat.run.RunId;
 import com.threadline.chat.run.RunService;
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.Blocking;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.thread.ThreadId;
 
 /**
  * {@code POST /v1/stream_tickets}: a single-use ticket to follow one of the caller's own
@@ -51,7 +53,7 @@ class StreamTicketController {
 		return this.blocking.call(() -> {
 			// 404 unless the run is on a thread the caller may access (a user: their
 			// own).
-			this.runs.find(caller, threadId, runId);
+			this.runs.find(caller, ThreadId.of(threadId), RunId.of(runId));
 			StreamTickets.Minted minted = this.tickets.mint(caller, threadId, runId);
 			return new Ticket("stream_ticket", minted.ticket(), minted.expiresAt());
 		});

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.threadline.chat.run.engine.RunSweeper;
 import com.threadline.chat.support.Api;
 import com.threadline.chat.support.IntegrationTest;
 import com.threadline.chat.support.Script;

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.threadline.chat.run.engine.LiveRun;
+import com.threadline.chat.run.engine.RunEngine;
 import com.threadline.chat.support.Api;
 import com.threadline.chat.support.IntegrationTest;
 import com.threadline.chat.support.Script;
@@ -35,7 +37,7 @@ class RunRegistrationTests extends IntegrationTest {
 		try {
 			assertThat(this.engine.find("tenant_registry_a", "run_registry_same")).containsSame(a);
 			assertThat(this.engine.find("tenant_registry_b", "run_registry_same")).containsSame(b);
-			assertThat(b.replaced).isNull();
+			assertThat(b.replacesAnother()).isFalse();
 			this.engine.abandon(b);
 			assertThat(this.engine.find("tenant_registry_a", "run_registry_same")).containsSame(a);
 			assertThat(this.engine.find("tenant_registry_b", "run_registry_same")).isEmpty();
