@@ -26,8 +26,8 @@ import com.threadline.chat.assistant.AssistantView;
 import com.threadline.chat.course.CourseService;
 import com.threadline.chat.course.CourseView;
 import com.threadline.chat.system.PrivateFiles;
-import com.threadline.chat.system.TenantScope;
 import com.threadline.chat.tenant.TenantService;
+import com.threadline.chat.tenant.context.TenantScope;
 
 /**
  * On a zero-setup start, makes sure the demo tenant exists with the seed's assistant 瓜瓜

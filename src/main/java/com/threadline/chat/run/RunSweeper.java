@@ -16,8 +16,8 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-import com.threadline.chat.system.TenantScope;
 import com.threadline.chat.tenant.TenantService;
+import com.threadline.chat.tenant.context.TenantScope;
 
 /**
  * Keeps runs honest over time: beats for the runs executing here (and stops those

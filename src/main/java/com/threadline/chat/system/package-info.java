@@ -1,6 +1,5 @@
 /**
- * Shared infrastructure: errors, ids, paging, the tenant scope and the bridge between the
- * reactive edge and the blocking core.
+ * Shared infrastructure: errors, ids, paging, JSON and text rules, and the database.
  */
 @NullMarked
 package com.threadline.chat.system;
