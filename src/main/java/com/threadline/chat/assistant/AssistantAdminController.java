@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.threadline.chat.system.ApiException;
-import com.threadline.chat.system.Blocking;
-import com.threadline.chat.system.TenantScope;
+import com.threadline.chat.tenant.context.Blocking;
+import com.threadline.chat.tenant.context.TenantScope;
 import com.threadline.chat.tenant.TenantId;
 
 /**

@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.threadline.chat.system.Blocking;
 import com.threadline.chat.system.ListPage;
 import com.threadline.chat.system.ListQuery;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.tenant.context.Blocking;
 
 /** {@code /v1/assistants}: OpenAI's assistants API, v2 shapes. */
 @RestController

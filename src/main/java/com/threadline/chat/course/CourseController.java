@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.threadline.chat.system.ApiException;
-import com.threadline.chat.system.Blocking;
 import com.threadline.chat.system.ListPage;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.tenant.context.Blocking;
 
 /** {@code /v1/courses}: the tenant's course schedule (API key only). */
 @RestController

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.threadline.chat.system.ApiException;
-import com.threadline.chat.system.Blocking;
 import com.threadline.chat.tenant.UserTokens;
+import com.threadline.chat.tenant.context.Blocking;
 
 /**
  * {@code POST /demo/session}: the chat page's one-click demo user. Offered only while the

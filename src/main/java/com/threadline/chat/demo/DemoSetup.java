@@ -27,7 +27,7 @@ import com.threadline.chat.assistant.AssistantView;
 import com.threadline.chat.course.CourseService;
 import com.threadline.chat.course.CourseView;
 import com.threadline.chat.system.PrivateFiles;
-import com.threadline.chat.system.TenantScope;
+import com.threadline.chat.tenant.context.TenantScope;
 import com.threadline.chat.tenant.TenantId;
 import com.threadline.chat.tenant.TenantService;
 

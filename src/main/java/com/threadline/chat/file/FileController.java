@@ -28,10 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.threadline.chat.system.ApiException;
-import com.threadline.chat.system.Blocking;
 import com.threadline.chat.system.ListPage;
 import com.threadline.chat.system.ListQuery;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.tenant.context.Blocking;
 
 /** {@code /v1/files}: OpenAI's Files API. */
 @RestController

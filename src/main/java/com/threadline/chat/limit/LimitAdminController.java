@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.threadline.chat.system.Blocking;
+import com.threadline.chat.tenant.context.Blocking;
 
 /**
  * The operator API for a tenant's limits ({@code /admin/**}, behind the operator token):

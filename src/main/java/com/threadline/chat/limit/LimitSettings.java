@@ -13,7 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.threadline.chat.system.ApiException;
-import com.threadline.chat.system.TenantScope;
+import com.threadline.chat.tenant.context.TenantScope;
 
 /**
  * The limits in force per tenant: the defaults of {@code chat.limits.*} under the

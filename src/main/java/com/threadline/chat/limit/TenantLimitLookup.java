@@ -4,7 +4,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
-import com.threadline.chat.system.Blocking;
+import com.threadline.chat.tenant.context.Blocking;
 
 /**
  * A tenant's limits for the reactive edge: from the cache when it has them, else read off

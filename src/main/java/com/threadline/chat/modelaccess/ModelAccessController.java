@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.threadline.chat.system.ApiException;
-import com.threadline.chat.system.Blocking;
-import com.threadline.chat.system.TenantScope;
+import com.threadline.chat.tenant.context.Blocking;
+import com.threadline.chat.tenant.context.TenantScope;
 
 /**
  * {@code /admin/tenants/{tenant_id}/models} (operator only, like all of {@code /admin}):

@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.threadline.chat.stream.SseFraming;
 import com.threadline.chat.system.ApiException;
-import com.threadline.chat.system.Blocking;
 import com.threadline.chat.system.ListPage;
 import com.threadline.chat.system.ListQuery;
 import com.threadline.chat.tenant.Caller;
 import com.threadline.chat.thread.ThreadId;
+import com.threadline.chat.tenant.context.Blocking;
 
 /**
  * {@code /v1/threads/{thread_id}/runs}: OpenAI's runs API, plus the resumable event

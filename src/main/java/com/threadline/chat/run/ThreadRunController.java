@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.threadline.chat.system.Blocking;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.tenant.context.Blocking;
 
 /** {@code POST /v1/threads/runs}: OpenAI's create-thread-and-run. */
 @RestController

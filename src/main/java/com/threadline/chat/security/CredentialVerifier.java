@@ -11,11 +11,11 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
-import com.threadline.chat.system.Blocking;
 import com.threadline.chat.tenant.AdminProperties;
 import com.threadline.chat.tenant.Caller;
 import com.threadline.chat.tenant.Credentials;
 import com.threadline.chat.tenant.UrlSignatures;
+import com.threadline.chat.tenant.context.Blocking;
 
 /**
  * Verifies a {@link PresentedCredential}: the operator token by constant-time comparison,

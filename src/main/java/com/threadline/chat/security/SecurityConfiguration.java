@@ -21,8 +21,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.threadline.chat.system.TenantScope;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.tenant.context.TenantScope;
 
 /**
  * The one security filter chain. Stateless bearer-token API: no sessions, no login forms,

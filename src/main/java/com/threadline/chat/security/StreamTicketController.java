@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import com.threadline.chat.run.RunId;
 import com.threadline.chat.run.RunService;
 import com.threadline.chat.system.ApiException;
-import com.threadline.chat.system.Blocking;
 import com.threadline.chat.tenant.Caller;
 import com.threadline.chat.thread.ThreadId;
+import com.threadline.chat.tenant.context.Blocking;
 
 /**
  * {@code POST /v1/stream_tickets}: a single-use ticket to follow one of the caller's own

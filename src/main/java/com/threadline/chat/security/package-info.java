@@ -3,7 +3,10 @@
  * turns bearer credentials and stream tickets into a
  * {@link com.threadline.chat.tenant.Caller}, and decides which routes each may use.
  */
+@ApplicationModule(allowedDependencies = { "tenant", "tenant :: context", "run", "system" })
 @NullMarked
 package com.threadline.chat.security;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

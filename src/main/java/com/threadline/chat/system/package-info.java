@@ -1,8 +1,10 @@
 /**
- * Shared infrastructure: errors, ids, paging, the tenant scope and the bridge between the
- * reactive edge and the blocking core.
+ * Shared infrastructure: errors, ids, paging, JSON and text rules, and the database.
  */
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package com.threadline.chat.system;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

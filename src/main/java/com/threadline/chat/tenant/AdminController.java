@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.Limits;
-import com.threadline.chat.system.Blocking;
 import com.threadline.chat.system.ListPage;
+import com.threadline.chat.tenant.context.Blocking;
 
 /** The operator API ({@code ADMIN_TOKEN}): tenants and their keys. */
 @RestController

@@ -12,6 +12,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 
 import org.springframework.stereotype.Component;
 
+import com.threadline.chat.tenant.context.TenantTransactions;
+
 /**
  * The tenants' signing keys: the newest unretired key of a tenant signs its new user
  * tokens; every unretired key verifies the tokens it signed. Rotating makes a new key the

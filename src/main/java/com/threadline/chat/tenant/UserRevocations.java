@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 
 import org.springframework.stereotype.Component;
 
+import com.threadline.chat.tenant.context.TenantTransactions;
+
 /**
  * Per-user revocation of user tokens by generation: a token carries its user's generation
  * at minting ({@code ugen}) and is refused once a revocation has moved it on. Exact where

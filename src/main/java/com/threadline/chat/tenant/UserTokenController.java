@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.threadline.chat.system.ApiException;
-import com.threadline.chat.system.Blocking;
+import com.threadline.chat.tenant.context.Blocking;
 
 /**
  * {@code POST /v1/user_tokens}: a tenant mints an expiring token for one of its end

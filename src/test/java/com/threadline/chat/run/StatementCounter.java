@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
-import com.threadline.chat.system.TenantScope;
+import com.threadline.chat.tenant.context.TenantScope;
 
 /**
  * Test-only: wraps the application's data source to record every SQL statement executed

@@ -5,7 +5,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.stereotype.Component;
 
-import com.threadline.chat.system.TenantScope;
+import com.threadline.chat.tenant.context.TenantScope;
 import com.threadline.chat.tool.ToolCall;
 import com.threadline.chat.tool.ToolContext;
 import com.threadline.chat.tool.ToolDefinition;

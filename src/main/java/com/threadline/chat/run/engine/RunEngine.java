@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import com.threadline.chat.system.TenantScope;
+import com.threadline.chat.tenant.context.TenantScope;
 
 /**
  * The runs executing on this instance, each on its own virtual thread, independent of the

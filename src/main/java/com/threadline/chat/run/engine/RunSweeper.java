@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import com.threadline.chat.run.Ending;
 import com.threadline.chat.run.RunLedger;
 import com.threadline.chat.run.RunProperties;
-import com.threadline.chat.system.TenantScope;
+import com.threadline.chat.tenant.context.TenantScope;
 import com.threadline.chat.tenant.TenantService;
 
 /**

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.threadline.chat.support.Api;
 import com.threadline.chat.support.Uploads;
 import com.threadline.chat.support.IntegrationTest;
-import com.threadline.chat.system.TenantScope;
+import com.threadline.chat.tenant.context.TenantScope;
 import com.threadline.chat.tool.ToolCall;
 import com.threadline.chat.tool.ToolContext;
 import com.threadline.chat.tool.ToolExecutor;

@@ -1,4 +1,4 @@
-package com.threadline.chat.system;
+package com.threadline.chat.tenant.context;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package com.threadline.chat.tenant;
+package com.threadline.chat.tenant.context;
 
 import java.util.function.Supplier;
 
@@ -7,8 +7,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.threadline.chat.system.TenantScope;
-
 /**
  * Work on a tenant's row-level-secured credential tables (signing keys, revocations) from
  * places that act for no tenant yet: verifying a token, the operator API. Each call is a
@@ -16,7 +14,7 @@ import com.threadline.chat.system.TenantScope;
  * even when an outer transaction (acting for no tenant) is open.
  */
 @Component
-class TenantTransactions {
+public class TenantTransactions {
 
 	private final TransactionTemplate template;
 
@@ -25,7 +23,7 @@ class TenantTransactions {
 		this.template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	<T> T inTenant(String tenantId, Supplier<T> work) {
+	public <T> T inTenant(String tenantId, Supplier<T> work) {
 		return TenantScope.callUnchecked(tenantId, () -> this.template.execute(status -> work.get()));
 	}
 

@@ -1,4 +1,4 @@
-package com.threadline.chat.system;
+package com.threadline.chat.tenant.context;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
