@@ -3,7 +3,7 @@
  * turns bearer credentials and stream tickets into a
  * {@link com.threadline.chat.tenant.Caller}, and decides which routes each may use.
  */
-@ApplicationModule(allowedDependencies = { "tenant", "tenant :: context", "run", "system" })
+@ApplicationModule(allowedDependencies = { "tenant", "tenant :: context", "run", "thread", "system" })
 @NullMarked
 package com.threadline.chat.security;
 
