@@ -30,6 +30,7 @@ final class Latency {
 			double slipDirect = 0;
 			double rssLevel = 0;
 			boolean directBroke = false;
+			int peakApp = 0;
 			for (int r = 0; r < this.o.warmup + this.o.rounds; r++) {
 				boolean counted = r >= this.o.warmup;
 				for (String path : r % 2 == 0 ? List.of("app", "direct") : List.of("direct", "app")) {
@@ -45,6 +46,9 @@ final class Latency {
 					row.putAll(line);
 					Map<String, String> mock = this.phases.mockStats();
 					row.putAll(Phases.prefix("mock_", mock));
+					if (path.equals("app") && counted) {
+						peakApp = Math.max(peakApp, Integer.parseInt(line.get("peak_streaming")));
+					}
 					if (path.equals("app")) {
 						row.put("app_rss_peak_mib", rssLevel = Math.max(rssLevel, this.phases.takeRssPeak()));
 					}
@@ -60,6 +64,7 @@ final class Latency {
 			Map<String, Object> level = new LinkedHashMap<>();
 			level.put("concurrency", concurrency);
 			level.put("streams_per_round", concurrency * waves);
+			level.put("app_peak_streaming", peakApp);
 			level.putAll(Phases.prefix("app_", app));
 			level.putAll(Phases.prefix("direct_", direct));
 			for (String figure : List.of("ttft_p50_ms", "ttft_p99_ms", "lag_p50_ms", "lag_p99_ms")) {
@@ -67,7 +72,7 @@ final class Latency {
 			}
 			level.put("mock_slip_p99_ms_direct", slipDirect);
 			level.put("app_rss_peak_mib", rssLevel);
-			level.put("flags", flags(app, direct, slipDirect, directBroke));
+			level.put("flags", flags(app, direct, slipDirect, directBroke, peakApp, concurrency));
 			level.put("rounds", rounds);
 			levels.add(level);
 			rssPeak = Math.max(rssPeak, rssLevel);
@@ -82,7 +87,7 @@ final class Latency {
 	 * the client's own scheduling delay explains, is the harness's ceiling, not the app's.
 	 */
 	private List<String> flags(Map<String, String> app, Map<String, String> direct, double slipDirect,
-			boolean directBroke) {
+			boolean directBroke, int peakApp, int concurrency) {
 		List<String> flags = new ArrayList<>();
 		if (d(app, "ttft_p50_ms") <= 1.1 * d(direct, "ttft_p50_ms")) {
 			flags.add("ttft within 10% of the direct path");
@@ -98,6 +103,9 @@ final class Latency {
 		}
 		if (directBroke) {
 			flags.add("the direct path itself lost frames or stalled at this concurrency");
+		}
+		if (peakApp < 0.9 * concurrency) {
+			flags.add("through the app at most " + peakApp + " of the runs streamed at the same moment");
 		}
 		return flags;
 	}

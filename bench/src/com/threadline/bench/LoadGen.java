@@ -113,6 +113,7 @@ public final class LoadGen {
 		int stalls = 0;
 		long maxGap = 0;
 		String firstError = "none";
+		List<long[]> spans = new ArrayList<>();
 		this.delays.drain();
 		long cpu0 = cpuNanos();
 		long start = System.nanoTime();
@@ -152,6 +153,7 @@ public final class LoadGen {
 					}
 					if (run.ttftNanos >= 0) {
 						ttfts.add(run.ttftNanos);
+						spans.add(new long[] { run.firstAt, run.lastAt });
 					}
 				}
 			}
@@ -168,9 +170,26 @@ public final class LoadGen {
 		}
 		Samples.Summary lag = lags.summary();
 		Samples.Summary ttft = ttfts.summary();
-		return "streams=%d failed=%d lost=%d stalls=%d max_gap_ms=%.1f ttft_p50_ms=%.2f lag_p50_ms=%.2f lag_p99_ms=%.2f client_delay_p99_ms=%.2f client_cpu_pct=%.0f seconds=%.1f error=%s"
-			.formatted(concurrency * waves, failed, lost, stalls, maxGap / 1e6, ttft.p50() / 1e6, lag.p50() / 1e6,
+		return "streams=%d peak_streaming=%d failed=%d lost=%d stalls=%d max_gap_ms=%.1f ttft_p50_ms=%.2f lag_p50_ms=%.2f lag_p99_ms=%.2f client_delay_p99_ms=%.2f client_cpu_pct=%.0f seconds=%.1f error=%s"
+			.formatted(concurrency * waves, peak(spans), failed, lost, stalls, maxGap / 1e6, ttft.p50() / 1e6, lag.p50() / 1e6,
 					lag.p99() / 1e6, delay.p99() / 1e6, cpuPct, seconds, firstError);
+	}
+
+	/** The most streams receiving deltas at one moment (first to last delta). */
+	static int peak(List<long[]> spans) {
+		List<long[]> edges = new ArrayList<>();
+		for (long[] span : spans) {
+			edges.add(new long[] { span[0], 1 });
+			edges.add(new long[] { span[1], -1 });
+		}
+		edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(b[1], a[1]));
+		int now = 0;
+		int peak = 0;
+		for (long[] edge : edges) {
+			now += (int) edge[1];
+			peak = Math.max(peak, now);
+		}
+		return peak;
 	}
 
 	private String summary(String label) {

@@ -46,10 +46,10 @@ final class Report {
 			String flags = String.join("; ", (List<String>) l.get("flags"));
 			row("TTFT p50 / p99 " + c, ms(l, "app_ttft_p50_ms") + " / " + ms(l, "app_ttft_p99_ms"),
 					ms(l, "direct_ttft_p50_ms") + " / " + ms(l, "direct_ttft_p99_ms"),
-					"+" + ms(l, "added_ttft_p50_ms") + " / +" + ms(l, "added_ttft_p99_ms"), ttftFlag(flags));
+					signed(l, "added_ttft_p50_ms") + " / " + signed(l, "added_ttft_p99_ms"), ttftFlag(flags));
 			row("per-event lag p50 / p99 " + c, ms(l, "app_lag_p50_ms") + " / " + ms(l, "app_lag_p99_ms"),
 					ms(l, "direct_lag_p50_ms") + " / " + ms(l, "direct_lag_p99_ms"),
-					"+" + ms(l, "added_lag_p50_ms") + " / +" + ms(l, "added_lag_p99_ms"),
+					signed(l, "added_lag_p50_ms") + " / " + signed(l, "added_lag_p99_ms"),
 					lagFlag(flags) + " (client delay p99 " + ms(l, "app_client_delay_p99_ms") + ", mock slip p99 "
 							+ l.get("mock_slip_p99_ms_direct") + " ms)");
 		}
@@ -107,6 +107,11 @@ final class Report {
 
 	private void row(String figure, String app, String direct, String added, String flag) {
 		this.lines.add("| " + figure + " | " + app + " | " + direct + " | " + added + " | " + flag + " |");
+	}
+
+	private static String signed(Map<String, Object> map, String key) {
+		Object value = map.get(key);
+		return value == null ? "?" : (((Number) value).doubleValue() >= 0 ? "+" : "") + value + " ms";
 	}
 
 	private static String ms(Map<String, Object> map, String key) {

@@ -32,6 +32,10 @@ final class StreamRun {
 
 	long ttftNanos = -1;
 
+	long firstAt;
+
+	long lastAt;
+
 	long maxGapNanos;
 
 	int received;
@@ -109,11 +113,13 @@ final class StreamRun {
 					long sent = Long.parseLong(stamp.group(2));
 					if (this.ttftNanos < 0) {
 						this.ttftNanos = now - start;
+						this.firstAt = now;
 					}
 					else {
 						this.maxGapNanos = Math.max(this.maxGapNanos, now - previous);
 					}
 					previous = now;
+					this.lastAt = now;
 					if (index <= last) {
 						this.outOfOrder++;
 					}
