@@ -120,7 +120,13 @@ final class Phases {
 		List<Object> steps = new ArrayList<>();
 		int held = 0;
 		String limit = "not reached (bounded by --followers)";
-		for (int level : this.o.followers) {
+		long files = openFileLimit();
+		result.put("open_file_limit", files);
+		for (int wanted : this.o.followers) {
+			int level = (int) Math.min(wanted, files - 1024);
+			if (level < wanted) {
+				limit = "not reached; bounded by the open-file limit " + files + " (ulimit -n) of the app and the load generator";
+			}
 			Bench.log("followers: opening up to " + level);
 			Map<String, String> step = call("follow " + level);
 			Thread.sleep(2000);
@@ -140,12 +146,25 @@ final class Phases {
 				break;
 			}
 			held = open;
+			if (level < wanted) {
+				break;
+			}
 		}
 		result.put("steps", steps);
 		result.put("held", held);
 		result.put("limit", limit);
 		result.putAll(prefix("unfollow_", call("unfollow")));
 		return result;
+	}
+
+	/** This process's soft limit of open files, which bench/run raised for every process it starts. */
+	private static long openFileLimit() throws IOException {
+		for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits"))) {
+			if (line.startsWith("Max open files")) {
+				return Long.parseLong(line.substring(26).trim().split("\\s+")[0]);
+			}
+		}
+		return Long.MAX_VALUE;
 	}
 
 	private static boolean clientSide(String error) {
