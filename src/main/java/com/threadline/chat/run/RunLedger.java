@@ -155,6 +155,15 @@ public class RunLedger {
 		return new Closed(message, RunStepView.of(step));
 	}
 
+	/**
+	 * Writes down the text of a reply still streaming, so that a crash keeps it; one
+	 * statement, which leaves a reply that has ended alone.
+	 */
+	@Transactional
+	public void saveReply(String tenantId, OpenMessage open, String text) {
+		this.messages.saveReply(TenantId.of(tenantId), open.message().id(), text);
+	}
+
 	/** Completes a tool-calls step with every call's output. */
 	@Transactional
 	public RunStepView closeToolStep(String tenantId, String stepId, JsonNode toolCalls,
@@ -186,7 +195,9 @@ public class RunLedger {
 	/**
 	 * Ends the run as {@code ending} says, with its reply (if one is being written), its
 	 * unfinished steps, its usage, and the thread released; {@code null} when it had
-	 * already ended.
+	 * already ended. Without {@code open} (the run's executor is gone), a reply of the
+	 * run still {@code in_progress} ends {@code incomplete} with the text last written
+	 * down.
 	 */
 	@Transactional
 	public @Nullable Ended end(String tenantId, String runId, Ending ending, @Nullable OpenMessage open, String text) {
@@ -197,7 +208,8 @@ public class RunLedger {
 		Ending actual = run.ending(ending);
 		MessageView message = (open != null)
 				? this.messages.finishReply(TenantId.of(tenantId), open.message().id(), text, actual.messageReason())
-				: null;
+				: this.messages.abandonReply(TenantId.of(tenantId), ThreadId.of(run.threadId), runId,
+						actual.messageReason());
 		List<RunStepView> ended = new ArrayList<>();
 		RunView.Usage usage = RunView.Usage.NONE;
 		for (RunStep step : this.steps.findByTenantIdAndRunIdOrderBySeqAsc(tenantId, runId)) {

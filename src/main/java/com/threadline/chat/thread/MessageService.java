@@ -153,6 +153,34 @@ public class MessageService {
 		return MessageView.of(this.messages.saveAndFlush(message));
 	}
 
+	/**
+	 * Writes down the text of a run's reply that is still being written; a reply that has
+	 * ended is left as it is.
+	 */
+	@Transactional
+	public void saveReply(TenantId tenantId, String messageId, String text) {
+		this.messages.saveReply(tenantId.value(), messageId, ReplyContent.of(text, ReplyFiles.NONE));
+	}
+
+	/**
+	 * Ends the reply of a run whose executor is gone, if one is still
+	 * {@code in_progress}: {@code incomplete} for {@code reason}, with the text last
+	 * written down.
+	 */
+	@Transactional
+	public @Nullable MessageView abandonReply(TenantId tenantId, ThreadId threadId, String runId, String reason) {
+		Message message = this.messages
+			.findByTenantIdAndThreadIdAndRunIdAndStatus(tenantId.value(), threadId.value(), runId, "in_progress")
+			.orElse(null);
+		if (message == null) {
+			return null;
+		}
+		message.status = "incomplete";
+		message.incompleteAt = Instant.now();
+		message.incompleteDetails = JsonNodeFactory.instance.objectNode().put("reason", reason);
+		return MessageView.of(this.messages.saveAndFlush(message));
+	}
+
 	/** The ids of the files attached to a thread's messages for {@code tools} (JSON). */
 	List<String> attachedFileIds(TenantId tenantId, ThreadId threadId, String tools) {
 		return this.messages.attachedFileIds(tenantId.value(), threadId.value(), tools);

@@ -4,15 +4,26 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface Messages extends JpaRepository<Message, String> {
 
 	Optional<Message> findByTenantIdAndThreadIdAndId(String tenantId, String threadId, String id);
+
+	/** A run's reply in {@code status} (a run writes one reply at a time). */
+	Optional<Message> findByTenantIdAndThreadIdAndRunIdAndStatus(String tenantId, String threadId, String runId,
+			String status);
+
+	/** Sets the content of a reply still {@code in_progress}. */
+	@Modifying(flushAutomatically = true)
+	@Query("update Message m set m.content = :content where m.tenantId = :tenantId and m.id = :id and m.status = 'in_progress'")
+	int saveReply(String tenantId, String id, JsonNode content);
 
 	/**
 	 * The run's own messages, and the thread's newest other messages with text (or, from

@@ -64,9 +64,15 @@ class RunRecoveryTests extends IntegrationTest {
 		String alive = this.fixtures.thread("b");
 		insertExecutingRun("run_ofadeadinstance000001", stale, assistant, "dead-host", "now() - interval '1 hour'");
 		insertExecutingRun("run_ofalivinginstance0001", alive, assistant, "other-host", "now()");
+		insertReply("msg_halfwrittenbyadeadone1", stale, assistant, "run_ofadeadinstance000001", "Half a re");
 		this.sweeper.sweep();
 		assertThat(this.fixtures.getRun(stale, "run_ofadeadinstance000001").get("status").asString())
 			.isEqualTo("failed");
+		JsonNode reply = Api.get(this.fixtures.client, "/v1/threads/" + stale + "/messages/msg_halfwrittenbyadeadone1",
+				200);
+		assertThat(reply.get("status").asString()).isEqualTo("incomplete");
+		assertThat(reply.at("/incomplete_details/reason").asString()).isEqualTo("run_failed");
+		assertThat(reply.at("/content/0/text/value").asString()).isEqualTo("Half a re");
 		assertThat(this.fixtures.getRun(alive, "run_ofalivinginstance0001").get("status").asString())
 			.isEqualTo("in_progress");
 	}
@@ -94,6 +100,16 @@ class RunRecoveryTests extends IntegrationTest {
 				    '"auto"', now() + interval '10 minutes', now(), ?, %s)""".formatted(heartbeat), runId,
 				this.fixtures.tenant.id(), thread, assistant, owner);
 		sql("update threads set active_run_id = ? where id = ?", runId, thread);
+	}
+
+	private void insertReply(String messageId, String thread, String assistant, String runId, String text)
+			throws Exception {
+		sql("""
+				insert into messages (id, tenant_id, thread_id, created_at, role, content, status, assistant_id,
+				    run_id, attachments, metadata)
+				values (?, ?, ?, now(), 'assistant', jsonb_build_array(jsonb_build_object('type', 'text', 'text',
+				    jsonb_build_object('value', ?::text, 'annotations', '[]'::jsonb))), 'in_progress', ?, ?,
+				    '[]', '{}')""", messageId, this.fixtures.tenant.id(), thread, text, assistant, runId);
 	}
 
 	private static void sql(String statement, String... parameters) throws Exception {

@@ -2,6 +2,7 @@ package com.threadline.chat.run.engine;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -18,6 +19,9 @@ import com.threadline.chat.llm.ModelException;
 final class ModelCall implements AutoCloseable {
 
 	private static final Object END = new Object();
+
+	/** What {@link #next(long)} returns when nothing arrived in time: an empty delta. */
+	static final ModelEvent.TextDelta IDLE = new ModelEvent.TextDelta("");
 
 	private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
 
@@ -40,7 +44,19 @@ final class ModelCall implements AutoCloseable {
 	 * @throws ModelException when the model failed
 	 */
 	@Nullable ModelEvent next() throws InterruptedException {
-		Object item = this.queue.take();
+		return event(this.queue.take());
+	}
+
+	/**
+	 * As {@link #next()}, waiting at most {@code timeoutNanos}: {@link #IDLE} when
+	 * nothing came in that time.
+	 */
+	@Nullable ModelEvent next(long timeoutNanos) throws InterruptedException {
+		Object item = this.queue.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+		return (item != null) ? event(item) : IDLE;
+	}
+
+	private static @Nullable ModelEvent event(Object item) {
 		if (item instanceof ModelEvent event) {
 			return event;
 		}

@@ -31,6 +31,8 @@ final class ModelTurn {
 
 	private final TurnCalls calls;
 
+	private final ReplyFlush flush;
+
 	private @Nullable OpenMessage message;
 
 	private @Nullable RunStepView toolStep;
@@ -39,16 +41,20 @@ final class ModelTurn {
 
 	private @Nullable String finishReason;
 
-	ModelTurn(LiveRun live, RunView run, RunProgress progress, RunTools.Offered offered) {
+	ModelTurn(LiveRun live, RunView run, RunProgress progress, RunTools.Offered offered, ReplyFlush flush) {
 		this.live = live;
 		this.run = run;
 		this.progress = progress;
 		this.calls = new TurnCalls(offered);
+		this.flush = flush;
 	}
 
-	/** Reads the reply to its end, or until the run is told to stop. */
+	/**
+	 * Reads the reply to its end, or until the run is told to stop, writing its text down
+	 * as {@link ReplyFlush} says (also while the model is silent).
+	 */
 	void stream(ModelCall call) throws InterruptedException {
-		for (ModelEvent event = call.next(); event != null && this.live.stopped() == null; event = call.next()) {
+		for (ModelEvent event = next(call); event != null && this.live.stopped() == null; event = next(call)) {
 			switch (event) {
 				case ModelEvent.TextDelta delta -> text(delta.text());
 				case ModelEvent.ToolCallDelta delta -> toolCall(delta);
@@ -56,8 +62,18 @@ final class ModelTurn {
 					this.usage = new RunView.Usage(used.promptTokens(), used.completionTokens(), used.totalTokens());
 				case ModelEvent.Finished finished -> this.finishReason = finished.reason();
 			}
+			OpenMessage open = this.message;
+			if (open != null && this.flush.due(this.text.length())) {
+				String partial = this.text.toString();
+				this.live.whileRunning(() -> this.progress.saveReply(this.live, open, partial));
+				this.flush.written(partial.length());
+			}
 		}
 		this.live.whileRunning(() -> this.calls.rest().forEach(this::publish));
+	}
+
+	private @Nullable ModelEvent next(ModelCall call) throws InterruptedException {
+		return call.next(this.flush.wait(this.text.length()));
 	}
 
 	private void text(String piece) {

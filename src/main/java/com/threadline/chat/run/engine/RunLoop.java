@@ -56,8 +56,7 @@ class RunLoop {
 				live.locked(() -> this.progress.finish(live.tenantId, live.runId, Ending.cancelled(), null, ""));
 				return;
 			}
-			segment = new RunSegment(live, run, this.progress, this.gateway, this.tools,
-					this.properties.maxToolIterations(), this.properties.contextTokens());
+			segment = new RunSegment(live, run, this.progress, this.gateway, this.tools, this.properties);
 			segment.run();
 		}
 		catch (Exception ex) {

@@ -81,6 +81,11 @@ public class RunProgress {
 								.set("tool_calls", NODES.arrayNode().add(call))));
 	}
 
+	/** Writes down the text of a reply still streaming; no event (its deltas said it). */
+	void saveReply(LiveRun live, OpenMessage open, String text) {
+		this.ledger.saveReply(live.tenantId, open, text);
+	}
+
 	void closeMessage(LiveRun live, OpenMessage open, String text, @Nullable String reason,
 			RunView.@Nullable Usage usage, ReplyFiles files) {
 		RunLedger.Closed closed = this.ledger.closeMessage(live.tenantId, open, text, reason, usage, files);

@@ -11,6 +11,7 @@ import com.threadline.chat.llm.ModelGateway;
 import com.threadline.chat.llm.ModelRequest;
 import com.threadline.chat.run.Ending;
 import com.threadline.chat.run.OpenMessage;
+import com.threadline.chat.run.RunProperties;
 import com.threadline.chat.run.RunStepView;
 import com.threadline.chat.run.RunView;
 import com.threadline.chat.run.engine.code.CodeOutputs;
@@ -36,9 +37,9 @@ final class RunSegment {
 
 	private final RunTools tools;
 
-	private final int maxToolIterations;
+	private final RunProperties properties;
 
-	private final long contextTokens;
+	private final int maxToolIterations;
 
 	private final List<ChatMessage> prompt = new ArrayList<>();
 
@@ -51,21 +52,21 @@ final class RunSegment {
 	private ThreadFiles files = new ThreadFiles(null, List.of());
 
 	RunSegment(LiveRun live, RunView run, RunProgress progress, ModelGateway gateway, RunTools tools,
-			int maxToolIterations, long contextTokens) {
+			RunProperties properties) {
 		this.live = live;
 		this.run = run;
 		this.progress = progress;
 		this.gateway = gateway;
 		this.tools = tools;
-		this.maxToolIterations = maxToolIterations;
-		this.contextTokens = contextTokens;
-		this.budget = new RunBudget(run, maxToolIterations);
+		this.properties = properties;
+		this.maxToolIterations = properties.maxToolIterations();
+		this.budget = new RunBudget(run, this.maxToolIterations);
 	}
 
 	void run() throws InterruptedException {
 		SegmentContexts.Context context = this.progress.context(this.live, this.run);
-		this.prompt
-			.addAll(Prompt.of(this.run, context.history(), context.imageUrls(), context.steps(), this.contextTokens));
+		this.prompt.addAll(Prompt.of(this.run, context.history(), context.imageUrls(), context.steps(),
+				this.properties.contextTokens()));
 		this.codeOutputs = CodeOutputs.of(context.steps());
 		this.files = context.files();
 		this.budget = RunBudget.of(this.run, context.steps(), this.maxToolIterations);
@@ -77,7 +78,8 @@ final class RunSegment {
 				finish(stop);
 				return;
 			}
-			this.turn = new ModelTurn(this.live, this.run, this.progress, offered);
+			this.turn = new ModelTurn(this.live, this.run, this.progress, offered,
+					new ReplyFlush(this.properties.replyFlushInterval(), this.properties.replyFlushChars()));
 			ModelRequest request = TurnRequest.of(this.run, this.prompt, offered, this.budget.maxTokens());
 			try (ModelCall call = ModelCall.start(this.gateway.stream(request))) {
 				this.live.attach(call);
