@@ -15,6 +15,14 @@ import com.threadline.chat.limit.quota.RateLimitExceeded;
  * Whether a run may start: active runs (queued, in progress, requires action, cancelling)
  * per tenant and per thread owner, counted in the database so that every instance sees
  * every run, and the tenant's tokens today, read in the same statement.
+ * <p>
+ * Admissions never queue behind one another while there is room, yet two cannot take the
+ * last place ({@link AdmissionLocks}): each takes a shared lock of its tenant (and of the
+ * thread's owner), counts the admissions under way (the locks' holders), then, in a later
+ * snapshot, the active runs committed. An admission that ends in between is counted
+ * twice, which can only refuse early. When the admissions under way are what leaves no
+ * room, the count is made exact: such admissions take their tenant's exclusive lock in
+ * turn, and count only those under way that are not waiting for it.
  */
 @Component
 class ActiveRuns {
@@ -22,16 +30,10 @@ class ActiveRuns {
 	/** A run ends at no predictable time: a client may simply try again shortly. */
 	private static final Duration RETRY = Duration.ofSeconds(1);
 
-	// Per-tenant advisory lock: admissions of one tenant queue, other tenants' never
-	// wait.
-	private static final String LOCK = """
-			select 1 from (select pg_advisory_xact_lock(hashtextextended('threadline.run_admission:' || :tenant, 0))) admission
-			""";
-
 	private static final String COUNT = """
 			with owner as (select user_id from threads where tenant_id = :tenant and id = :thread)
 			select (select user_id from owner), count(*), count(*) filter (where t.user_id = (select user_id from owner)),
-			       (select tokens from token_usage_days where tenant_id = :tenant and day = :day)
+			       (select sum(tokens) from token_usage_days where tenant_id = :tenant and day = :day)
 			from runs r join threads t on t.tenant_id = r.tenant_id and t.id = r.thread_id
 			where r.tenant_id = :tenant and r.status in ('queued', 'in_progress', 'requires_action', 'cancelling')
 			""";
@@ -46,27 +48,74 @@ class ActiveRuns {
 	}
 
 	/**
-	 * Admits a run on {@code threadId} or throws a 429; the lock it takes holds until the
+	 * Admits a run on {@code threadId} or throws a 429; the locks it takes hold until the
 	 * caller's transaction ends.
 	 */
 	void admit(String tenantId, String threadId, TenantLimits limits) {
-		this.entities.createNativeQuery(LOCK).setParameter("tenant", tenantId).getSingleResult();
+		Object[] underWay = query(AdmissionLocks.UNDER_WAY, tenantId, threadId);
 		LocalDate today = this.tokens.today();
-		Object[] row = (Object[]) this.entities.createNativeQuery(COUNT)
+		Object[] committed = count(tenantId, threadId, today);
+		this.tokens.check(today, (committed[3] != null) ? ((Number) committed[3]).longValue() : 0,
+				limits.tokensPerDay());
+		Active active = Active.of(committed, underWay);
+		if (active.fits(limits)) {
+			return;
+		}
+		if (!Active.of(committed, null).fits(limits)) {
+			active.refuse(limits);
+		}
+		Object[] others = query(AdmissionLocks.EXACT, tenantId, threadId);
+		Active.of(count(tenantId, threadId, today), others).refuse(limits);
+	}
+
+	private Object[] count(String tenantId, String threadId, LocalDate today) {
+		return (Object[]) this.entities.createNativeQuery(COUNT)
 			.setParameter("tenant", tenantId)
 			.setParameter("thread", threadId)
 			.setParameter("day", today)
 			.getSingleResult();
-		this.tokens.check(today, (row[3] != null) ? ((Number) row[3]).longValue() : 0, limits.tokensPerDay());
-		long tenantActive = ((Number) row[1]).longValue();
-		if (tenantActive >= limits.activeRunsPerTenant()) {
-			throw new RateLimitExceeded(Quota.requests(limits.activeRunsPerTenant(), 0, RETRY),
-					"active runs per tenant");
+	}
+
+	private Object[] query(String sql, String tenantId, String threadId) {
+		return (Object[]) this.entities.createNativeQuery(sql)
+			.setParameter("tenant", tenantId)
+			.setParameter("thread", threadId)
+			.getSingleResult();
+	}
+
+	/**
+	 * The active runs a new one would join: the tenant's and its thread owner's, if the
+	 * thread has one ({@code user}), each counting this one.
+	 */
+	private record Active(boolean user, long tenantRuns, long userRuns) {
+
+		static Active of(Object[] committed, Object[] underWay) {
+			long tenant = ((Number) committed[1]).longValue() + 1;
+			long user = ((Number) committed[2]).longValue() + 1;
+			if (underWay != null) {
+				tenant += ((Number) underWay[0]).longValue() - ((Number) underWay[2]).longValue();
+				user += ((Number) underWay[1]).longValue() - ((Number) underWay[2]).longValue();
+			}
+			return new Active(committed[0] != null, tenant, user);
 		}
-		long userActive = ((Number) row[2]).longValue();
-		if (row[0] != null && userActive >= limits.activeRunsPerUser()) {
-			throw new RateLimitExceeded(Quota.requests(limits.activeRunsPerUser(), 0, RETRY), "active runs per user");
+
+		boolean fits(TenantLimits limits) {
+			return this.tenantRuns <= limits.activeRunsPerTenant()
+					&& (!this.user || this.userRuns <= limits.activeRunsPerUser());
 		}
+
+		/** Throws the 429 of the limit this run would pass, if any. */
+		void refuse(TenantLimits limits) {
+			if (this.tenantRuns > limits.activeRunsPerTenant()) {
+				throw new RateLimitExceeded(Quota.requests(limits.activeRunsPerTenant(), 0, RETRY),
+						"active runs per tenant");
+			}
+			if (this.user && this.userRuns > limits.activeRunsPerUser()) {
+				throw new RateLimitExceeded(Quota.requests(limits.activeRunsPerUser(), 0, RETRY),
+						"active runs per user");
+			}
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,17 +15,21 @@ import com.threadline.chat.limit.quota.Quota;
 import com.threadline.chat.limit.quota.RateLimitExceeded;
 
 /**
- * Model tokens per tenant per UTC day, kept in {@code token_usage_days}: one upsert when
- * a run ends; read when a run starts ({@link ActiveRuns}). Runs already under way finish
- * even if they take a tenant past its budget; the next one is refused.
+ * Model tokens per tenant per UTC day, kept in {@code token_usage_days}: one upsert of a
+ * random one of the day's shards when a run ends; read when a run starts
+ * ({@link ActiveRuns}). Runs already under way finish even if they take a tenant past its
+ * budget; the next one is refused.
  */
 @Component
 class TokenBudget {
 
 	private static final String ADD = """
-			insert into token_usage_days (tenant_id, day, tokens) values (:tenant, :day, :tokens)
-			on conflict (tenant_id, day) do update set tokens = token_usage_days.tokens + excluded.tokens
+			insert into token_usage_days (tenant_id, day, shard, tokens) values (:tenant, :day, :shard, :tokens)
+			on conflict (tenant_id, day, shard) do update set tokens = token_usage_days.tokens + excluded.tokens
 			""";
+
+	/** Rows per tenant and day (V72): a run's end waits for no other's. */
+	private static final int SHARDS = 16;
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -51,6 +56,7 @@ class TokenBudget {
 		this.entities.createNativeQuery(ADD)
 			.setParameter("tenant", tenantId)
 			.setParameter("day", today())
+			.setParameter("shard", ThreadLocalRandom.current().nextInt(SHARDS))
 			.setParameter("tokens", tokens)
 			.executeUpdate();
 	}
