@@ -10,10 +10,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -21,8 +18,7 @@ import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.data.domain.Persistable;
-
+import com.threadline.chat.system.persistence.AssignedIdEntity;
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.Metadata;
 
@@ -34,7 +30,7 @@ import com.threadline.chat.system.Metadata;
 @Entity
 @Table(name = "runs")
 @DynamicUpdate
-class Run implements Persistable<String> {
+class Run extends AssignedIdEntity {
 
 	@Id
 	String id;
@@ -124,8 +120,6 @@ class Run implements Persistable<String> {
 	/**
 	 * Whether the entity is yet to be inserted: its id is assigned, so save() persists.
 	 */
-	@Transient
-	private boolean fresh = true;
 
 	protected Run() {
 	}
@@ -259,17 +253,6 @@ class Run implements Persistable<String> {
 	@Override
 	public String getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.fresh;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		this.fresh = false;
 	}
 
 }

@@ -16,6 +16,7 @@ import com.threadline.chat.limit.RunQuota;
 import com.threadline.chat.system.ApiException;
 import com.threadline.chat.system.ObjectIds;
 import com.threadline.chat.tenant.Caller;
+import com.threadline.chat.tenant.context.Durability;
 import com.threadline.chat.thread.MessageService;
 import com.threadline.chat.thread.MessageView;
 import com.threadline.chat.thread.ReplyFiles;
@@ -27,8 +28,10 @@ import com.threadline.chat.thread.ThreadId;
  * Every write of runs and their steps, each one short transaction that holds the run's
  * row lock where the run changes: the API's (cancel, metadata, tool outputs, through a
  * thread the caller may access, else a 404) and the engine's (when a run, a step or a
- * reply starts and ends, never per token). What changes is said by {@link Run} and
- * {@link RunStep}; this class loads, calls and saves.
+ * reply starts and ends, never per token). The engine's writes before a run pauses or
+ * ends commit asynchronously ({@link Durability#ASYNC_COMMIT}): the pause or the end
+ * commits synchronously, and with it everything the run wrote before. What changes is
+ * said by {@link Run} and {@link RunStep}; this class loads, calls and saves.
  */
 @Component
 public class RunLedger {
@@ -114,7 +117,7 @@ public class RunLedger {
 	 * Moves a queued run to in_progress for {@code instance}; a cancelling one is left to
 	 * end; anything else is not to be executed ({@code null}).
 	 */
-	@Transactional
+	@Transactional(label = Durability.ASYNC_COMMIT)
 	public @Nullable Begun begin(String tenantId, String runId, String instance) {
 		Run run = this.runs.lock(tenantId, runId).orElse(null);
 		if (run == null || (run.status() != RunStatus.QUEUED && run.status() != RunStatus.CANCELLING)) {
@@ -128,7 +131,7 @@ public class RunLedger {
 	}
 
 	/** Opens the run's reply and the step that writes it. */
-	@Transactional
+	@Transactional(label = Durability.ASYNC_COMMIT)
 	public OpenMessage openMessage(String tenantId, RunView run) {
 		MessageView message = this.messages.startReply(TenantId.of(tenantId), ThreadId.of(run.threadId()),
 				run.assistantId(), run.id());
@@ -136,7 +139,7 @@ public class RunLedger {
 		return new OpenMessage(message, RunStepView.of(this.steps.save(step)));
 	}
 
-	@Transactional
+	@Transactional(label = Durability.ASYNC_COMMIT)
 	public RunStepView openToolStep(String tenantId, RunView run) {
 		return RunStepView.of(this.steps.save(RunStep.toolCalls(ObjectIds.next("step"), tenantId, run)));
 	}
@@ -145,7 +148,7 @@ public class RunLedger {
 	 * Ends a reply (completed, or incomplete for {@code reason}) showing the files the
 	 * run's tools produced for it, and completes its step.
 	 */
-	@Transactional
+	@Transactional(label = Durability.ASYNC_COMMIT)
 	public Closed closeMessage(String tenantId, OpenMessage open, String text, @Nullable String reason,
 			RunView.@Nullable Usage usage, ReplyFiles files) {
 		MessageView message = this.messages.finishReply(TenantId.of(tenantId), open.message().id(), text, reason,
@@ -159,13 +162,13 @@ public class RunLedger {
 	 * Writes down the text of a reply still streaming, so that a crash keeps it; one
 	 * statement, which leaves a reply that has ended alone.
 	 */
-	@Transactional
+	@Transactional(label = Durability.ASYNC_COMMIT)
 	public void saveReply(String tenantId, OpenMessage open, String text) {
 		this.messages.saveReply(TenantId.of(tenantId), open.message().id(), text);
 	}
 
 	/** Completes a tool-calls step with every call's output. */
-	@Transactional
+	@Transactional(label = Durability.ASYNC_COMMIT)
 	public RunStepView closeToolStep(String tenantId, String stepId, JsonNode toolCalls,
 			RunView.@Nullable Usage usage) {
 		RunStep step = step(tenantId, stepId);
@@ -235,7 +238,7 @@ public class RunLedger {
 	}
 
 	/** Marks the runs this instance executes as alive; returns those asked to cancel. */
-	@Transactional
+	@Transactional(label = Durability.ASYNC_COMMIT)
 	public List<String> beat(String tenantId, Collection<String> runIds) {
 		this.runs.beat(tenantId, runIds, Instant.now());
 		return this.runs.inStatus(tenantId, runIds, RunStatus.CANCELLING);

@@ -7,10 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -18,7 +15,6 @@ import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.data.domain.Persistable;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,10 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
  * it starts and when it ends, never per token. Its state changes are its methods, checked
  * against {@link StepStatus}.
  */
+import com.threadline.chat.system.persistence.AssignedIdEntity;
+
 @Entity
 @Table(name = "run_steps")
 @DynamicUpdate
-class RunStep implements Persistable<String> {
+class RunStep extends AssignedIdEntity {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -82,8 +80,6 @@ class RunStep implements Persistable<String> {
 	/**
 	 * Whether the entity is yet to be inserted: its id is assigned, so save() persists.
 	 */
-	@Transient
-	private boolean fresh = true;
 
 	protected RunStep() {
 	}
@@ -179,17 +175,6 @@ class RunStep implements Persistable<String> {
 	@Override
 	public String getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.fresh;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		this.fresh = false;
 	}
 
 }

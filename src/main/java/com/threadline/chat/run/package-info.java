@@ -3,7 +3,7 @@
  * place that writes them; the engine that executes runs is internal ({@code run.engine}).
  */
 @ApplicationModule(allowedDependencies = { "thread", "assistant", "file", "llm", "tool", "stream", "tenant",
-		"tenant :: context", "limit", "modelaccess", "system" })
+		"tenant :: context", "limit", "modelaccess", "system", "system :: persistence" })
 @NullMarked
 package com.threadline.chat.run;
 

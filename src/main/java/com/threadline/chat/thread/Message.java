@@ -13,9 +13,16 @@ import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import com.threadline.chat.system.persistence.AssignedIdEntity;
+
 @Entity
 @Table(name = "messages")
-class Message {
+class Message extends AssignedIdEntity {
+
+	@Override
+	public String getId() {
+		return this.id;
+	}
 
 	@Id
 	String id;

@@ -1,7 +1,7 @@
 /**
  * Conversations and their messages, each thread owned by one of the tenant's end users.
  */
-@ApplicationModule(allowedDependencies = { "system", "tenant", "tenant :: context", "file" })
+@ApplicationModule(allowedDependencies = { "system", "system :: persistence", "tenant", "tenant :: context", "file" })
 @NullMarked
 package com.threadline.chat.thread;
 

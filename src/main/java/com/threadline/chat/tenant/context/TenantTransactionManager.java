@@ -9,6 +9,7 @@ import org.hibernate.Session;
 import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.TransactionAttribute;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -30,10 +31,16 @@ class TenantTransactionManager extends JpaTransactionManager {
 	@Override
 	protected void doBegin(Object transaction, TransactionDefinition definition) {
 		super.doBegin(transaction, definition);
-		TenantScope.current().ifPresent(this::bindTenant);
+		boolean asyncCommit = definition instanceof TransactionAttribute attribute
+				&& attribute.getLabels().contains(Durability.ASYNC_COMMIT);
+		TenantScope.current().ifPresent(tenantId -> bindTenant(tenantId, asyncCommit));
 	}
 
-	private void bindTenant(String tenantId) {
+	/**
+	 * Binds the tenant and, for a transaction labelled {@link Durability#ASYNC_COMMIT},
+	 * turns off the synchronous commit, both in one round trip.
+	 */
+	private void bindTenant(String tenantId, boolean asyncCommit) {
 		EntityManagerHolder holder = (EntityManagerHolder) TransactionSynchronizationManager
 			.getResource(obtainEntityManagerFactory());
 		if (holder == null) {
@@ -45,7 +52,8 @@ class TenantTransactionManager extends JpaTransactionManager {
 		}
 		em.unwrap(Session.class).doWork(connection -> {
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("set local app.tenant_id = '" + tenantId + "'");
+				statement.execute("set local app.tenant_id = '" + tenantId + "'"
+						+ (asyncCommit ? "; set local synchronous_commit = off" : ""));
 			}
 		});
 	}
