@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The app as a process of its own ({@code java -jar}), how long it took to report
+ * The app as a process of its own ({@code java … -jar}), how long it took to report
  * {@code /actuator/health} UP, its resident memory ({@code VmRSS}) and its heap after a
  * full GC ({@code jcmd GC.run}, then {@code GC.heap_info}).
  */
@@ -36,13 +35,14 @@ final class AppProcess implements AutoCloseable {
 		this.startSeconds = startSeconds;
 	}
 
-	static AppProcess start(String java, List<String> jvmArgs, Path jar, Map<String, String> env, int port, Path log)
+	/** Starts {@code command} in {@code workDir} (null: the bench's) and waits for health UP. */
+	static AppProcess start(List<String> command, Path workDir, Map<String, String> env, int port, Path log)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(java));
-		command.addAll(jvmArgs);
-		command.addAll(List.of("-jar", jar.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile());
+		if (workDir != null) {
+			builder.directory(workDir.toFile());
+		}
 		builder.environment().putAll(env);
 		builder.environment().put("SERVER_PORT", Integer.toString(port));
 		String base = "http://127.0.0.1:" + port;

@@ -95,8 +95,14 @@ public final class Bench {
 		}
 	}
 
-	/** Starts an app instance against the bench database, or through {@code dbPort}. */
+	/** Starts an app instance ({@code java -jar} on the jar) against the bench database, or through {@code dbPort}. */
 	AppProcess startApp(int dbPort, Map<String, String> extra) throws IOException, InterruptedException {
+		return startApp(dbPort, extra, List.of(), this.options.jar.toString(), null);
+	}
+
+	/** Likewise with more JVM options, another jar and a working directory (null: the bench's). */
+	AppProcess startApp(int dbPort, Map<String, String> extra, List<String> jvm, String jar, Path workDir)
+			throws IOException, InterruptedException {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://" + this.options.dbHost + ":" + dbPort + "/"
 				+ this.database + "?sslmode=disable&gssEncMode=disable");
@@ -118,7 +124,11 @@ public final class Bench {
 		int port = freePort();
 		Path log = this.dir.resolve("app-" + (++this.apps) + ".log");
 		log("starting app " + this.apps + " on port " + port + " (log " + log + ")");
-		AppProcess app = AppProcess.start(this.java, this.options.appJvm, this.options.jar, env, port, log);
+		List<String> command = new ArrayList<>(List.of(this.java));
+		command.addAll(this.options.appJvm);
+		command.addAll(jvm);
+		command.addAll(List.of("-jar", jar));
+		AppProcess app = AppProcess.start(command, workDir, env, port, log);
 		log("app " + this.apps + " healthy after " + "%.2f s".formatted(app.startSeconds));
 		return app;
 	}

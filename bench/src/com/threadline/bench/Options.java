@@ -23,7 +23,8 @@ final class Options {
 			  --followers LIST        idle-follower steps (default 2500,5000,10000,20000; quick 1000,2000,4000)
 			  --held-runs N           live runs the followers follow (default 8)
 			  --sql-runs N            runs counted for SQL statements (default 9, quick 5)
-			  --starts N              extra restarts timed for start-to-healthy (default 3, quick 1)
+			  --starts N              restarts timed each way, with the AOT cache and plain java -jar, in turn,
+			                          besides the first start (default 3, quick 1)
 			  --app-jvm LIST          the app's JVM options, comma-separated (default -Xmx1g)
 			  --jar PATH              the app jar (default target/threadline-*.jar)
 			  --db-host H --db-port P --db-user U   the PostgreSQL server (default 127.0.0.1 5432 postgres)

@@ -66,7 +66,7 @@ final class Phases {
 			this.results.put("sql", sql());
 		}
 		if (this.o.wants("startup")) {
-			restarts();
+			new Restarts(this.bench, this.startup, this.rss).run();
 		}
 		this.results.put("startup", this.startup);
 	}
@@ -191,20 +191,6 @@ final class Phases {
 			}
 		}
 		return result;
-	}
-
-	private void restarts() throws Exception {
-		List<Object> times = new ArrayList<>();
-		List<Object> rest = new ArrayList<>();
-		for (int i = 0; i < this.o.starts; i++) {
-			try (AppProcess again = this.bench.startApp(this.o.dbPort, Map.of())) {
-				times.add(round(again.startSeconds));
-				Thread.sleep(3000);
-				rest.add(round(again.rssMiB()));
-			}
-		}
-		this.startup.put("restarts_s", times);
-		this.rss.put("at_rest_after_restart_mib", rest);
 	}
 
 	static Map<String, Object> prefix(String prefix, Map<String, String> map) {
