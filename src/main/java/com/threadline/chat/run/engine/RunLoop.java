@@ -10,7 +10,6 @@ import com.threadline.chat.llm.ModelGateway;
 import com.threadline.chat.run.Ending;
 import com.threadline.chat.run.OpenMessage;
 import com.threadline.chat.run.RunProperties;
-import com.threadline.chat.run.RunStatus;
 import com.threadline.chat.run.RunView;
 
 /**
@@ -48,16 +47,18 @@ class RunLoop {
 	void execute(LiveRun live) {
 		RunSegment segment = null;
 		try {
-			RunView run = this.progress.begin(live, this.instance);
-			if (run == null) {
+			SegmentContexts.Start start = this.progress.begin(live, this.instance);
+			if (start == null) {
 				return;
 			}
-			if (run.is(RunStatus.CANCELLING)) {
+			RunView run = start.begun().run();
+			SegmentContexts.Context context = start.context();
+			if (context == null) {
 				live.locked(() -> this.progress.finish(live.tenantId, live.runId, Ending.cancelled(), null, ""));
 				return;
 			}
 			segment = new RunSegment(live, run, this.progress, this.gateway, this.tools, this.properties);
-			segment.run();
+			segment.run(context);
 		}
 		catch (Exception ex) {
 			if (ex instanceof InterruptedException) {

@@ -34,17 +34,16 @@ public class RunProgress {
 		this.events = events;
 	}
 
-	/** Starts executing a run; {@code null} when it is not to be executed. */
-	@Nullable RunView begin(LiveRun live, String instance) {
-		RunLedger.Begun begun = this.ledger.begin(live.tenantId, live.runId, instance);
-		if (begun != null && begun.started()) {
-			publish(live, new RunEvent.RunStatusChanged(begun.run()));
+	/**
+	 * Starts executing a run, with what its segment starts from; {@code null} when it is
+	 * not to be executed.
+	 */
+	SegmentContexts.@Nullable Start begin(LiveRun live, String instance) {
+		SegmentContexts.Start start = this.contexts.begin(live.tenantId, live.runId, instance);
+		if (start != null && start.begun().started()) {
+			publish(live, new RunEvent.RunStatusChanged(start.begun().run()));
 		}
-		return (begun != null) ? begun.run() : null;
-	}
-
-	SegmentContexts.Context context(LiveRun live, RunView run) {
-		return this.contexts.load(live.tenantId, run);
+		return start;
 	}
 
 	OpenMessage openMessage(LiveRun live, RunView run) {

@@ -63,8 +63,8 @@ final class RunSegment {
 		this.budget = new RunBudget(run, this.maxToolIterations);
 	}
 
-	void run() throws InterruptedException {
-		SegmentContexts.Context context = this.progress.context(this.live, this.run);
+	/** Executes the segment from {@code context}, read when the run began. */
+	void run(SegmentContexts.Context context) throws InterruptedException {
 		this.prompt.addAll(Prompt.of(this.run, context.history(), context.imageUrls(), context.steps(),
 				this.properties.contextTokens()));
 		this.codeOutputs = CodeOutputs.of(context.steps());

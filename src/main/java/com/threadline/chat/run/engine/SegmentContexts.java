@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.threadline.chat.file.FileService;
 import com.threadline.chat.run.RunLedger;
 import com.threadline.chat.run.RunProperties;
+import com.threadline.chat.run.RunStatus;
 import com.threadline.chat.run.RunStepView;
 import com.threadline.chat.run.RunView;
 import com.threadline.chat.run.engine.code.RunToolFiles;
@@ -20,9 +23,13 @@ import com.threadline.chat.thread.MessageService;
 import com.threadline.chat.thread.MessageView;
 import com.threadline.chat.thread.ThreadFiles;
 import com.threadline.chat.tenant.TenantId;
+import com.threadline.chat.tenant.context.Durability;
 import com.threadline.chat.thread.ThreadId;
 
-/** Reads what a segment of a run starts from, in one read-only transaction. */
+/**
+ * Reads what a segment of a run starts from: in one read-only transaction, or in the one
+ * that begins the run.
+ */
 @Component
 class SegmentContexts {
 
@@ -53,6 +60,23 @@ class SegmentContexts {
 	 */
 	record Context(List<MessageView> history, Map<String, String> imageUrls, List<RunStepView> steps,
 			ThreadFiles files) {
+	}
+
+	/** A run about to execute, and what its segment starts from (none to cancel it). */
+	record Start(RunLedger.Begun begun, @Nullable Context context) {
+	}
+
+	/**
+	 * Moves a queued run to in_progress ({@link RunLedger#begin}) and reads what its
+	 * segment starts from, in one transaction; {@code null} when it is not to execute.
+	 */
+	@Transactional(label = Durability.ASYNC_COMMIT)
+	@Nullable Start begin(String tenantId, String runId, String instance) {
+		RunLedger.Begun begun = this.ledger.begin(tenantId, runId, instance);
+		if (begun == null) {
+			return null;
+		}
+		return new Start(begun, begun.run().is(RunStatus.CANCELLING) ? null : load(tenantId, begun.run()));
 	}
 
 	@Transactional(readOnly = true)
