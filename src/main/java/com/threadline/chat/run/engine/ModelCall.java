@@ -1,5 +1,6 @@
 package com.threadline.chat.run.engine;
 
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import com.threadline.chat.llm.ModelEvent;
 import com.threadline.chat.llm.ModelException;
@@ -20,8 +22,10 @@ final class ModelCall implements AutoCloseable {
 
 	private static final Object END = new Object();
 
-	/** What {@link #next(long)} returns when nothing arrived in time: an empty delta. */
-	static final ModelEvent.TextDelta IDLE = new ModelEvent.TextDelta("");
+	/**
+	 * What {@link #next()} returns when woken up by {@link #wakeAfter}: an empty delta.
+	 */
+	static final ModelEvent.TextDelta WAKE_UP = new ModelEvent.TextDelta("");
 
 	private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
 
@@ -48,12 +52,11 @@ final class ModelCall implements AutoCloseable {
 	}
 
 	/**
-	 * As {@link #next()}, waiting at most {@code timeoutNanos}: {@link #IDLE} when
-	 * nothing came in that time.
+	 * Makes {@link #next()} return {@link #WAKE_UP} once {@code delay} has passed (or as
+	 * soon as the events before it are read), without a timed wait per event.
 	 */
-	@Nullable ModelEvent next(long timeoutNanos) throws InterruptedException {
-		Object item = this.queue.poll(timeoutNanos, TimeUnit.NANOSECONDS);
-		return (item != null) ? event(item) : IDLE;
+	void wakeAfter(Duration delay) {
+		Schedulers.parallel().schedule(() -> this.queue.add(WAKE_UP), delay.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	private static @Nullable ModelEvent event(Object item) {

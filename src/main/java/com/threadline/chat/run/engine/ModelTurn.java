@@ -51,10 +51,11 @@ final class ModelTurn {
 
 	/**
 	 * Reads the reply to its end, or until the run is told to stop, writing its text down
-	 * as {@link ReplyFlush} says (also while the model is silent).
+	 * as {@link ReplyFlush} says (also while the model is silent: the call wakes the
+	 * reader up when text has waited the interval).
 	 */
 	void stream(ModelCall call) throws InterruptedException {
-		for (ModelEvent event = next(call); event != null && this.live.stopped() == null; event = next(call)) {
+		for (ModelEvent event = call.next(); event != null && this.live.stopped() == null; event = call.next()) {
 			switch (event) {
 				case ModelEvent.TextDelta delta -> text(delta.text());
 				case ModelEvent.ToolCallDelta delta -> toolCall(delta);
@@ -68,12 +69,11 @@ final class ModelTurn {
 				this.live.whileRunning(() -> this.progress.saveReply(this.live, open, partial));
 				this.flush.written(partial.length());
 			}
+			else if (this.flush.startedWaiting()) {
+				call.wakeAfter(this.flush.interval());
+			}
 		}
 		this.live.whileRunning(() -> this.calls.rest().forEach(this::publish));
-	}
-
-	private @Nullable ModelEvent next(ModelCall call) throws InterruptedException {
-		return call.next(this.flush.wait(this.text.length()));
 	}
 
 	private void text(String piece) {

@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * When the text of a reply that is still streaming is written down: once {@code chars}
  * new characters have come, or {@code interval} after the oldest text not yet written,
- * whichever is first, so that a crash loses at most that much of it. Timed on the run's
- * own thread: {@link #wait(int)} says how long it may wait for the model's next event.
+ * whichever is first, so that a crash loses at most that much of it. When text starts to
+ * wait, {@link #startedWaiting()} says so once, for the reader to be woken up when the
+ * interval has passed (a model may go silent).
  */
 final class ReplyFlush {
 
@@ -20,17 +21,25 @@ final class ReplyFlush {
 
 	private long pendingSince;
 
+	private boolean started;
+
 	ReplyFlush(Duration interval, int chars) {
 		this.intervalNanos = interval.toNanos();
 		this.chars = chars;
 	}
 
-	/** How long to wait for the next event, with {@code length} characters received. */
-	long wait(int length) {
-		if (!this.pending) {
-			return this.intervalNanos;
-		}
-		return Math.max(0, this.pendingSince + this.intervalNanos - System.nanoTime());
+	Duration interval() {
+		return Duration.ofNanos(this.intervalNanos);
+	}
+
+	/**
+	 * Whether text started to wait since the last call: then the reader is to be woken up
+	 * after {@link #interval()}.
+	 */
+	boolean startedWaiting() {
+		boolean result = this.started;
+		this.started = false;
+		return result;
 	}
 
 	/** Whether the text, {@code length} characters now, is to be written. */
@@ -41,6 +50,7 @@ final class ReplyFlush {
 		long now = System.nanoTime();
 		if (!this.pending) {
 			this.pending = true;
+			this.started = true;
 			this.pendingSince = now;
 		}
 		return length - this.written >= this.chars || now - this.pendingSince >= this.intervalNanos;
@@ -50,6 +60,7 @@ final class ReplyFlush {
 	void written(int length) {
 		this.written = length;
 		this.pending = false;
+		this.started = false;
 	}
 
 }

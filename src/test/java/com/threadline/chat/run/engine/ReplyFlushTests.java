@@ -29,14 +29,18 @@ class ReplyFlushTests {
 	@Test
 	void newTextIsDueOnceTheIntervalPassedSinceItCame() throws InterruptedException {
 		ReplyFlush flush = new ReplyFlush(Duration.ofMillis(50), 1000);
-		assertThat(flush.wait(0)).isEqualTo(Duration.ofMillis(50).toNanos());
+		assertThat(flush.startedWaiting()).isFalse();
 		assertThat(flush.due(3)).isFalse();
-		assertThat(flush.wait(3)).isPositive().isLessThanOrEqualTo(Duration.ofMillis(50).toNanos());
+		assertThat(flush.startedWaiting()).isTrue();
+		assertThat(flush.startedWaiting()).isFalse();
+		assertThat(flush.due(5)).isFalse();
+		assertThat(flush.startedWaiting()).isFalse();
 		Thread.sleep(60);
-		assertThat(flush.wait(3)).isZero();
-		assertThat(flush.due(3)).isTrue();
-		flush.written(3);
-		assertThat(flush.wait(3)).isEqualTo(Duration.ofMillis(50).toNanos());
+		assertThat(flush.due(5)).isTrue();
+		flush.written(5);
+		assertThat(flush.due(5)).isFalse();
+		assertThat(flush.due(6)).isFalse();
+		assertThat(flush.startedWaiting()).isTrue();
 	}
 
 }
