@@ -48,18 +48,7 @@ final class ModelCall implements AutoCloseable {
 	 * @throws ModelException when the model failed
 	 */
 	@Nullable ModelEvent next() throws InterruptedException {
-		return event(this.queue.take());
-	}
-
-	/**
-	 * Makes {@link #next()} return {@link #WAKE_UP} once {@code delay} has passed (or as
-	 * soon as the events before it are read), without a timed wait per event.
-	 */
-	void wakeAfter(Duration delay) {
-		Schedulers.parallel().schedule(() -> this.queue.add(WAKE_UP), delay.toNanos(), TimeUnit.NANOSECONDS);
-	}
-
-	private static @Nullable ModelEvent event(Object item) {
+		Object item = this.queue.take();
 		if (item instanceof ModelEvent event) {
 			return event;
 		}
@@ -68,6 +57,14 @@ final class ModelCall implements AutoCloseable {
 					: new ModelException("server_error", "The model call failed: " + error.getMessage(), error);
 		}
 		return null;
+	}
+
+	/**
+	 * Makes {@link #next()} return {@link #WAKE_UP} once {@code delay} has passed (or as
+	 * soon as the events before it are read), without a timed wait per event.
+	 */
+	void wakeAfter(Duration delay) {
+		Schedulers.parallel().schedule(() -> this.queue.add(WAKE_UP), delay.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	/** Stops the call: the reader gets {@code null} next. */

@@ -27,8 +27,7 @@ import com.threadline.chat.tenant.context.Durability;
 import com.threadline.chat.thread.ThreadId;
 
 /**
- * Reads what a segment of a run starts from: in one read-only transaction, or in the one
- * that begins the run.
+ * Reads what a segment of a run starts from, in the transaction that begins the run.
  */
 @Component
 class SegmentContexts {
@@ -79,8 +78,7 @@ class SegmentContexts {
 		return new Start(begun, begun.run().is(RunStatus.CANCELLING) ? null : load(tenantId, begun.run()));
 	}
 
-	@Transactional(readOnly = true)
-	Context load(String tenantId, RunView run) {
+	private Context load(String tenantId, RunView run) {
 		Prompt.Window window = Prompt.window(run, this.contextTokens);
 		List<MessageView> history = this.messages.history(TenantId.of(tenantId), ThreadId.of(run.threadId()), run.id(),
 				window.tokens(), window.messages());
